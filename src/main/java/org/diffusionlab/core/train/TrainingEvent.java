@@ -1,0 +1,43 @@
+package org.diffusionlab.core.train;
+
+import java.util.List;
+import java.util.Map;
+
+import org.diffusionlab.core.data.Picture;
+
+/**
+ * What a training run reports, in the order it happens, on the training thread. Listeners that feed a UI
+ * queue these and drain the queue once per frame. Values are plain numbers keyed by name, e.g.
+ * {@code "neg_elbo_nats"}, {@code "recon_nats"}, {@code "kl_nats"}, {@code "loss"}.
+ */
+public sealed interface TrainingEvent {
+
+    /** The run began; {@code totalSteps} = epochs × steps per epoch. */
+    record Started(long totalSteps, int epochs, int stepsPerEpoch) implements TrainingEvent {
+    }
+
+    /** One optimisation step on a training batch. */
+    record Step(int epoch, long step, long totalSteps, double elapsedSeconds, Map<String, Double> values)
+            implements TrainingEvent {
+    }
+
+    /** An evaluation on held-out data (per epoch, or every few hundred steps). */
+    record Evaluation(int epoch, long step, Map<String, Double> values) implements TrainingEvent {
+    }
+
+    /** Pictures to show while training, e.g. "reconstructions" or "samples", in [0, 1]. */
+    record Pictures(long step, String title, List<Picture> pictures) implements TrainingEvent {
+    }
+
+    /** Mean loss per bucket of t (bucket i covers t in [i·T/n + 1, (i+1)·T/n]), for the loss-by-time heat map. */
+    record LossByTime(long step, double[] bucketLoss) implements TrainingEvent {
+    }
+
+    /** The run ended: every epoch done, or stopped by the user; the model holds the last good weights. */
+    record Finished(long step, double seconds, boolean stoppedEarly) implements TrainingEvent {
+    }
+
+    /** The run failed (e.g. the loss became NaN); the model holds the last good weights. */
+    record Failed(long step, String message) implements TrainingEvent {
+    }
+}
