@@ -1,0 +1,46 @@
+package org.diffusionlab.app;
+
+import java.util.List;
+
+import javafx.application.Application;
+import javafx.scene.image.Image;
+import javafx.scene.text.Font;
+import javafx.stage.Stage;
+
+import org.diffusionlab.ui.common.BackgroundWorker;
+import org.diffusionlab.ui.common.Page;
+import org.diffusionlab.ui.forward.ForwardView;
+import org.diffusionlab.ui.forward.ForwardViewModel;
+import org.diffusionlab.ui.shell.MainWindow;
+
+/** The composition root: one worker thread, the view-models, and the window whose pages show them. */
+public final class DiffusionLabApp extends Application {
+    public static final String DEFAULT_PHOTO = "chelsea";
+    private BackgroundWorker worker;
+
+    @Override
+    public void start(Stage stage) {
+        loadFonts();
+        worker = new BackgroundWorker();
+        ForwardViewModel forward = new ForwardViewModel(worker);
+        forward.showPhoto(DEFAULT_PHOTO);
+
+        MainWindow window = new MainWindow(stage, messages -> List.<Page>of(new ForwardView(forward, messages)));
+        stage.getIcons().add(new Image(DiffusionLabApp.class.getResourceAsStream("/org/diffusionlab/icons/app-icon.png")));
+        stage.show();
+    }
+
+    @Override
+    public void stop() {
+        if (worker != null) {
+            worker.close();
+        }
+    }
+
+    /** The bundled DejaVu Sans carries every glyph the app writes: ᾱ, √, subscripts and Vietnamese. */
+    public static void loadFonts() {
+        for (String face : List.of("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")) {
+            Font.loadFont(DiffusionLabApp.class.getResourceAsStream("/org/diffusionlab/fonts/" + face), 13);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.diffusionlab.ui.common;
+
+import java.util.function.Function;
+
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+/** Small builders for the side panels, so every view's controls look and behave the same. */
+public final class Controls {
+    private Controls() {
+    }
+
+    /** A titled group of controls. */
+    public static VBox section(String title, Node... content) {
+        Label heading = new Label(title);
+        heading.getStyleClass().add("section-title");
+        VBox box = new VBox(8, heading);
+        box.getChildren().addAll(content);
+        box.getStyleClass().add("section");
+        return box;
+    }
+
+    /** A two-column form: labels on the left, controls stretching on the right. */
+    public static GridPane form() {
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(6);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        fields.setFillWidth(true);
+        grid.getColumnConstraints().addAll(labels, fields);
+        return grid;
+    }
+
+    /** Typed text in an editable spinner counts when the field loses focus, not only on Enter. */
+    public static void commitOnFocusLost(Spinner<?> spinner) {
+        spinner.setMaxWidth(Double.MAX_VALUE);
+        spinner.getEditor().focusedProperty().addListener((obs, old, focused) -> {
+            if (!focused) {
+                spinner.commitValue();
+            }
+        });
+    }
+
+    public static <T> StringConverter<T> converter(Function<T, String> toText) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return value == null ? "" : toText.apply(value);
+            }
+
+            @Override
+            public T fromString(String text) {
+                throw new UnsupportedOperationException("read-only converter");
+            }
+        };
+    }
+}

@@ -1,0 +1,183 @@
+package org.diffusionlab.ui.forward;
+
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+import org.diffusionlab.core.diffusion.NoisingChain;
+import org.diffusionlab.core.schedule.NoiseSchedule;
+import org.diffusionlab.ui.common.Controls;
+import org.diffusionlab.ui.common.Icons;
+import org.diffusionlab.ui.common.Messages;
+
+/** The Forward view's left column: the picture, the schedule, the seed and the mode. */
+final class ForwardControls extends ScrollPane {
+
+    ForwardControls(ForwardViewModel model, Messages messages, Runnable chooseFile) {
+        VBox content = new VBox(14);
+        content.getStyleClass().add("side-panel");
+        content.setPadding(new Insets(12));
+        content.getChildren().addAll(imageSection(model, messages, chooseFile), scheduleSection(model, messages),
+                modeSection(model, messages));
+        setContent(content);
+        setFitToWidth(true);
+        setHbarPolicy(ScrollBarPolicy.NEVER);
+        getStyleClass().add("side-scroll");
+    }
+
+    private VBox imageSection(ForwardViewModel model, Messages messages, Runnable chooseFile) {
+        Spinner<Integer> digit = new Spinner<>(0, 9999, model.digitIndexProperty().get());
+        digit.setId("forward-digit-index");
+        digit.setEditable(true);
+        Controls.commitOnFocusLost(digit);
+        digit.getValueFactory().valueProperty().bindBidirectional(model.digitIndexProperty().asObject());
+
+        ComboBox<Integer> label = new ComboBox<>();
+        label.setId("forward-random-label");
+        for (int i = 0; i <= 9; i++) {
+            label.getItems().add(i);
+        }
+        label.setValue(3);
+        Button random = new Button(messages.get("forward.randomDigit"), Icons.of(Icons.DICE));
+        random.setId("forward-random-digit");
+        random.setOnAction(e -> model.showRandomDigit(label.getValue()));
+        random.setTooltip(new Tooltip(messages.get("forward.randomDigit.tooltip")));
+
+        ComboBox<String> photo = new ComboBox<>();
+        photo.setId("forward-photo");
+        photo.getItems().setAll(model.photoNames());
+        photo.setPromptText(messages.get("forward.photo.prompt"));
+        photo.valueProperty().bindBidirectional(model.photoProperty());
+        photo.setMaxWidth(Double.MAX_VALUE);
+
+        Button open = new Button(messages.get("forward.openImage"));
+        open.setId("forward-open-image");
+        open.setOnAction(e -> chooseFile.run());
+        open.setMaxWidth(Double.MAX_VALUE);
+
+        Label description = new Label();
+        description.setId("forward-source-description");
+        description.getStyleClass().add("hint");
+        description.setWrapText(true);
+        description.textProperty().bind(Bindings.createStringBinding(() -> model.sourceProperty().get() == null ? ""
+                : model.sourceProperty().get().description().render(messages), model.sourceProperty()));
+
+        GridPane grid = Controls.form();
+        grid.addRow(0, new Label(messages.get("forward.digit")), digit);
+        grid.addRow(1, new Label(messages.get("forward.label")), new HBox(6, label, random));
+        grid.addRow(2, new Label(messages.get("forward.photo")), photo);
+        Label dropHint = new Label(messages.get("forward.dropHint"));
+        dropHint.getStyleClass().add("hint");
+        dropHint.setWrapText(true);
+        return Controls.section(messages.get("forward.section.image"), grid, open, dropHint, description);
+    }
+
+    private VBox scheduleSection(ForwardViewModel model, Messages messages) {
+        ComboBox<NoiseSchedule.Kind> kind = new ComboBox<>();
+        kind.setId("forward-schedule-kind");
+        kind.getItems().setAll(NoiseSchedule.Kind.values());
+        kind.setConverter(Controls.converter(k -> messages.get("schedule." + k.name().toLowerCase())));
+        kind.valueProperty().bindBidirectional(model.scheduleKindProperty());
+
+        Spinner<Integer> steps = new Spinner<>(1, NoiseSchedule.MAX_T, model.stepsProperty().get(), 50);
+        steps.setId("forward-steps");
+        steps.setEditable(true);
+        Controls.commitOnFocusLost(steps);
+        steps.getValueFactory().valueProperty().bindBidirectional(model.stepsProperty().asObject());
+
+        Spinner<Double> betaStart = betaSpinner("forward-beta-start", model.betaStartProperty().get(), 1e-5);
+        betaStart.getValueFactory().valueProperty().bindBidirectional(model.betaStartProperty().asObject());
+        Spinner<Double> betaEnd = betaSpinner("forward-beta-end", model.betaEndProperty().get(), 1e-3);
+        betaEnd.getValueFactory().valueProperty().bindBidirectional(model.betaEndProperty().asObject());
+        betaStart.disableProperty().bind(model.scheduleKindProperty().isEqualTo(NoiseSchedule.Kind.COSINE));
+        betaEnd.disableProperty().bind(model.scheduleKindProperty().isEqualTo(NoiseSchedule.Kind.COSINE));
+
+        Spinner<Integer> seed = new Spinner<>(0, Integer.MAX_VALUE, (int) model.seedProperty().get());
+        seed.setId("forward-seed");
+        seed.setEditable(true);
+        Controls.commitOnFocusLost(seed);
+        seed.getValueFactory().valueProperty().addListener((obs, old, value) -> model.seedProperty().set(value));
+        model.seedProperty().addListener((obs, old, value) -> seed.getValueFactory().setValue(value.intValue()));
+        Button dice = new Button(null, Icons.of(Icons.DICE));
+        dice.setId("forward-new-seed");
+        dice.setTooltip(new Tooltip(messages.get("forward.newSeed")));
+        dice.setOnAction(e -> model.newSeed());
+        HBox.setHgrow(seed, Priority.ALWAYS);
+
+        GridPane grid = Controls.form();
+        grid.addRow(0, new Label(messages.get("forward.schedule")), kind);
+        grid.addRow(1, new Label("T"), steps);
+        grid.addRow(2, new Label("β₁"), betaStart);
+        grid.addRow(3, new Label("β_T"), betaEnd);
+        grid.addRow(4, new Label(messages.get("forward.seed")), new HBox(6, seed, dice));
+        return Controls.section(messages.get("forward.section.schedule"), grid);
+    }
+
+    private static Spinner<Double> betaSpinner(String id, double value, double step) {
+        SpinnerValueFactory.DoubleSpinnerValueFactory factory =
+                new SpinnerValueFactory.DoubleSpinnerValueFactory(1e-6, NoiseSchedule.MAX_BETA, value, step);
+        factory.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Double number) {
+                return number == null ? "" : String.format(java.util.Locale.ROOT, "%.4g", number);
+            }
+
+            @Override
+            public Double fromString(String text) {
+                try {
+                    return Double.parseDouble(text.trim().replace(',', '.'));
+                } catch (NumberFormatException e) {
+                    return factory.getValue();
+                }
+            }
+        });
+        Spinner<Double> spinner = new Spinner<>(factory);
+        spinner.setId(id);
+        spinner.setEditable(true);
+        Controls.commitOnFocusLost(spinner);
+        return spinner;
+    }
+
+    private VBox modeSection(ForwardViewModel model, Messages messages) {
+        ToggleButton jump = new ToggleButton(messages.get("forward.mode.jump"));
+        jump.setId("forward-mode-jump");
+        jump.setUserData(NoisingChain.Mode.JUMP);
+        ToggleButton iterate = new ToggleButton(messages.get("forward.mode.iterate"));
+        iterate.setId("forward-mode-iterate");
+        iterate.setUserData(NoisingChain.Mode.ITERATE);
+        ToggleGroup modes = new ToggleGroup();
+        for (ToggleButton button : new ToggleButton[] {jump, iterate}) {
+            button.setToggleGroup(modes);
+            button.setMaxWidth(Double.MAX_VALUE);
+            button.getStyleClass().add("choice");
+        }
+        (model.modeProperty().get() == NoisingChain.Mode.JUMP ? jump : iterate).setSelected(true);
+        modes.selectedToggleProperty().addListener((obs, old, toggle) -> {
+            if (toggle == null) {
+                old.setSelected(true); // one mode is always chosen
+            } else {
+                model.modeProperty().set((NoisingChain.Mode) toggle.getUserData());
+            }
+        });
+        Label explanation = new Label();
+        explanation.getStyleClass().add("hint");
+        explanation.setWrapText(true);
+        explanation.textProperty().bind(Bindings.createStringBinding(() -> messages.get(
+                model.modeProperty().get() == NoisingChain.Mode.JUMP ? "forward.mode.jump.hint" : "forward.mode.iterate.hint"),
+                model.modeProperty()));
+        return Controls.section(messages.get("forward.section.mode"), jump, iterate, explanation);
+    }
+}
