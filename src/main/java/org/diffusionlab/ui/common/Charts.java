@@ -25,6 +25,8 @@ public final class Charts {
     public static final Color GREY = new Color(0x888888);
     public static final Color[] PALETTE = {BLUE, ORANGE, GREEN, VERMILLION, PURPLE, SKY};
     public static final String FONT = "DejaVu Sans";
+    /** Font scale for charts built from now on (presentation mode enlarges them). */
+    private static double fontScale = 1;
 
     private Charts() {
     }
@@ -45,18 +47,26 @@ public final class Charts {
         return chart;
     }
 
+    public static void setFontScale(double scale) {
+        fontScale = scale;
+    }
+
+    public static Font font(int style, int size) {
+        return new Font(FONT, style, (int) Math.round(size * fontScale));
+    }
+
     public static void style(JFreeChart chart) {
         chart.setBackgroundPaint(Color.WHITE);
         chart.setAntiAlias(true);
         chart.setTextAntiAlias(true);
         chart.setPadding(new RectangleInsets(4, 4, 4, 8));
         if (chart.getTitle() != null) {
-            chart.getTitle().setFont(new Font(FONT, Font.BOLD, 15));
+            chart.getTitle().setFont(font(Font.BOLD, 15));
             chart.getTitle().setPaint(new Color(0x222222));
         }
         LegendTitle legend = chart.getLegend();
         if (legend != null) {
-            legend.setItemFont(new Font(FONT, Font.PLAIN, 13));
+            legend.setItemFont(font(Font.PLAIN, 13));
             legend.setPosition(RectangleEdge.TOP);
             legend.setFrame(org.jfree.chart.block.BlockBorder.NONE);
             legend.setBackgroundPaint(Color.WHITE);
@@ -80,8 +90,8 @@ public final class Charts {
         if (axis == null) {
             return;
         }
-        axis.setLabelFont(new Font(FONT, Font.PLAIN, 13));
-        axis.setTickLabelFont(new Font(FONT, Font.PLAIN, 12));
+        axis.setLabelFont(font(Font.PLAIN, 13));
+        axis.setTickLabelFont(font(Font.PLAIN, 12));
         Paint ink = new Color(0x333333);
         axis.setLabelPaint(ink);
         axis.setTickLabelPaint(ink);

@@ -91,8 +91,7 @@ public final class PlaybackBar extends VBox {
         speed.valueProperty().addListener((obs, old, value) -> model.stepsPerSecondProperty().set(value));
         speed.setTooltip(new Tooltip(messages.get("playback.speed.tooltip")));
         speed.setFocusTraversable(false);
-        speed.setMinWidth(USE_PREF_SIZE);
-        speed.setPrefWidth(140);
+        speed.getStyleClass().add("playback-speed");
 
         ToggleButton loop = new ToggleButton();
         loop.setId("playback-loop");

@@ -77,8 +77,10 @@ final class ForwardControls extends ScrollPane {
 
         GridPane grid = Controls.form();
         grid.addRow(0, new Label(messages.get("forward.digit")), digit);
-        grid.addRow(1, new Label(messages.get("forward.label")), new HBox(6, label, random));
-        grid.addRow(2, new Label(messages.get("forward.photo")), photo);
+        random.setMaxWidth(Double.MAX_VALUE);
+        grid.addRow(1, new Label(messages.get("forward.label")), label);
+        grid.add(random, 1, 2);
+        grid.addRow(3, new Label(messages.get("forward.photo")), photo);
         Label dropHint = new Label(messages.get("forward.dropHint"));
         dropHint.getStyleClass().add("hint");
         dropHint.setWrapText(true);

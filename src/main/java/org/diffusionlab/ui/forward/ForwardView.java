@@ -43,13 +43,9 @@ public final class ForwardView extends BorderPane implements Page {
         setId("forward-view");
 
         ForwardControls controls = new ForwardControls(model, messages, this::chooseImage);
-        controls.setPrefWidth(250);
-        controls.setMinWidth(240);
         setLeft(controls);
 
         ForwardCharts charts = new ForwardCharts(messages);
-        charts.setPrefWidth(330);
-        charts.setMinWidth(300);
         setRight(charts);
         setCenter(centre(charts));
 

@@ -22,6 +22,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
+import org.diffusionlab.ui.common.Charts;
 import org.diffusionlab.ui.common.FileDialogs;
 import org.diffusionlab.ui.common.Messages;
 import org.diffusionlab.ui.common.Page;
@@ -34,6 +35,7 @@ public final class MainWindow {
     public static final String CSS = "/org/diffusionlab/css/app.css";
     public static final String DARK_CSS = "/org/diffusionlab/css/dark.css";
     public static final String PRESENTATION_CSS = "/org/diffusionlab/css/presentation.css";
+    static final double PRESENTATION_CHART_SCALE = 1.25;
 
     private final Stage stage;
     private final Function<Messages, List<Page>> pages;
@@ -54,8 +56,8 @@ public final class MainWindow {
         stage.setScene(scene);
         stage.setMinWidth(1024);
         stage.setMinHeight(680);
-        build(new Messages(Settings.locale()));
         applyStyles();
+        build(new Messages(Settings.locale()));
     }
 
     public Scene scene() {
@@ -161,6 +163,7 @@ public final class MainWindow {
             presentation = present.isSelected();
             Settings.setPresentation(presentation);
             applyStyles();
+            build(messages); // charts draw their own text: rebuild them at the new size
         });
         view.getItems().addAll(language, dark, present);
 
@@ -182,6 +185,7 @@ public final class MainWindow {
     }
 
     private void applyStyles() {
+        Charts.setFontScale(presentation ? PRESENTATION_CHART_SCALE : 1);
         scene.getStylesheets().setAll(getClass().getResource(CSS).toExternalForm());
         if (theme == Settings.Theme.DARK) {
             scene.getStylesheets().add(getClass().getResource(DARK_CSS).toExternalForm());
