@@ -7,6 +7,8 @@ import java.util.concurrent.Callable;
 
 import org.diffusionlab.app.bench.Benchmark;
 import org.diffusionlab.app.bench.ForwardFrameBenchmark;
+import org.diffusionlab.app.bench.VaeDecodeBenchmark;
+import org.diffusionlab.app.bench.VaeTrainBenchmark;
 import org.diffusionlab.core.io.Json;
 
 import picocli.CommandLine.Command;
@@ -19,7 +21,9 @@ public final class BenchCommand implements Callable<Integer> {
 
     static List<Benchmark> all() {
         return List.of(
-                new ForwardFrameBenchmark());
+                new ForwardFrameBenchmark(),
+                new VaeTrainBenchmark(),
+                new VaeDecodeBenchmark());
     }
 
     @Parameters(arity = "0..*", paramLabel = "NAME", description = "benchmarks to run (default: all)")
