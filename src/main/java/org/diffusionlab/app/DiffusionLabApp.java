@@ -7,11 +7,15 @@ import javafx.scene.image.Image;
 import javafx.scene.text.Font;
 import javafx.stage.Stage;
 
+import org.diffusionlab.core.vae.Vae;
 import org.diffusionlab.ui.common.BackgroundWorker;
+import org.diffusionlab.ui.common.ModelShelf;
 import org.diffusionlab.ui.common.Page;
 import org.diffusionlab.ui.forward.ForwardView;
 import org.diffusionlab.ui.forward.ForwardViewModel;
 import org.diffusionlab.ui.shell.MainWindow;
+import org.diffusionlab.ui.train.TrainView;
+import org.diffusionlab.ui.train.TrainViewModel;
 
 /** The composition root: one worker thread, the view-models, and the window whose pages show them. */
 public final class DiffusionLabApp extends Application {
@@ -24,8 +28,11 @@ public final class DiffusionLabApp extends Application {
         worker = new BackgroundWorker();
         ForwardViewModel forward = new ForwardViewModel(worker);
         forward.showPhoto(DEFAULT_PHOTO);
+        ModelShelf<Vae> vaes = new ModelShelf<>();
+        TrainViewModel train = new TrainViewModel(worker, vaes);
 
-        MainWindow window = new MainWindow(stage, messages -> List.<Page>of(new ForwardView(forward, messages)));
+        MainWindow window = new MainWindow(stage, messages -> List.<Page>of(new ForwardView(forward, messages),
+                new TrainView(train, messages)));
         stage.getIcons().add(new Image(DiffusionLabApp.class.getResourceAsStream("/org/diffusionlab/icons/app-icon.png")));
         stage.show();
     }

@@ -1,10 +1,15 @@
 package org.diffusionlab.ui.common;
 
+import java.util.Locale;
 import java.util.function.Function;
+
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
 
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
@@ -48,6 +53,43 @@ public final class Controls {
                 spinner.commitValue();
             }
         });
+    }
+
+    /** An editable integer spinner bound both ways to a property. */
+    public static Spinner<Integer> intSpinner(String id, int min, int max, int step, IntegerProperty property) {
+        Spinner<Integer> spinner = new Spinner<>(min, max, property.get(), step);
+        spinner.setId(id);
+        spinner.setEditable(true);
+        commitOnFocusLost(spinner);
+        spinner.getValueFactory().valueProperty().bindBidirectional(property.asObject());
+        return spinner;
+    }
+
+    /** An editable decimal spinner (4 significant digits, accepts "1e-4" and "0,5") bound both ways to a property. */
+    public static Spinner<Double> doubleSpinner(String id, double min, double max, double step, DoubleProperty property) {
+        SpinnerValueFactory.DoubleSpinnerValueFactory factory =
+                new SpinnerValueFactory.DoubleSpinnerValueFactory(min, max, property.get(), step);
+        factory.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Double value) {
+                return value == null ? "" : String.format(Locale.ROOT, "%.4g", value);
+            }
+
+            @Override
+            public Double fromString(String text) {
+                try {
+                    return Double.parseDouble(text.trim().replace(',', '.'));
+                } catch (NumberFormatException e) {
+                    return factory.getValue();
+                }
+            }
+        });
+        Spinner<Double> spinner = new Spinner<>(factory);
+        spinner.setId(id);
+        spinner.setEditable(true);
+        commitOnFocusLost(spinner);
+        factory.valueProperty().bindBidirectional(property.asObject());
+        return spinner;
     }
 
     public static <T> StringConverter<T> converter(Function<T, String> toText) {

@@ -3,6 +3,8 @@ package org.diffusionlab.ui.common;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
+import javafx.application.Platform;
+
 /** Runs every job at once on the calling thread: deterministic view-model tests. */
 public final class ImmediateWorker implements Worker {
     @Override
@@ -17,8 +19,13 @@ public final class ImmediateWorker implements Worker {
         onResult.accept(result);
     }
 
+    /** On the FX thread: now. From another thread (a trainer): at the FX thread's next turn. */
     @Override
     public void post(Runnable action) {
-        action.run();
+        if (Platform.isFxApplicationThread()) {
+            action.run();
+        } else {
+            Platform.runLater(action);
+        }
     }
 }

@@ -26,6 +26,11 @@ public interface Page {
         return List.of();
     }
 
+    /** The status line while this page shows; by default the keyboard hint. */
+    default javafx.beans.value.ObservableValue<String> status() {
+        return null;
+    }
+
     /** An export: its menu label key, a suggested file name, the extension, and what writes the file. */
     record Export(String labelKey, String suggestedName, String extension, Consumer<Path> write) {
     }

@@ -7,7 +7,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
@@ -15,7 +14,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
 import org.diffusionlab.core.diffusion.NoisingChain;
 import org.diffusionlab.core.schedule.NoiseSchedule;
@@ -39,11 +37,7 @@ final class ForwardControls extends ScrollPane {
     }
 
     private VBox imageSection(ForwardViewModel model, Messages messages, Runnable chooseFile) {
-        Spinner<Integer> digit = new Spinner<>(0, 9999, model.digitIndexProperty().get());
-        digit.setId("forward-digit-index");
-        digit.setEditable(true);
-        Controls.commitOnFocusLost(digit);
-        digit.getValueFactory().valueProperty().bindBidirectional(model.digitIndexProperty().asObject());
+        Spinner<Integer> digit = Controls.intSpinner("forward-digit-index", 0, 9999, 1, model.digitIndexProperty());
 
         ComboBox<Integer> label = new ComboBox<>();
         label.setId("forward-random-label");
@@ -94,16 +88,11 @@ final class ForwardControls extends ScrollPane {
         kind.setConverter(Controls.converter(k -> messages.get("schedule." + k.name().toLowerCase())));
         kind.valueProperty().bindBidirectional(model.scheduleKindProperty());
 
-        Spinner<Integer> steps = new Spinner<>(1, NoiseSchedule.MAX_T, model.stepsProperty().get(), 50);
-        steps.setId("forward-steps");
-        steps.setEditable(true);
-        Controls.commitOnFocusLost(steps);
-        steps.getValueFactory().valueProperty().bindBidirectional(model.stepsProperty().asObject());
-
-        Spinner<Double> betaStart = betaSpinner("forward-beta-start", model.betaStartProperty().get(), 1e-5);
-        betaStart.getValueFactory().valueProperty().bindBidirectional(model.betaStartProperty().asObject());
-        Spinner<Double> betaEnd = betaSpinner("forward-beta-end", model.betaEndProperty().get(), 1e-3);
-        betaEnd.getValueFactory().valueProperty().bindBidirectional(model.betaEndProperty().asObject());
+        Spinner<Integer> steps = Controls.intSpinner("forward-steps", 1, NoiseSchedule.MAX_T, 50, model.stepsProperty());
+        Spinner<Double> betaStart = Controls.doubleSpinner("forward-beta-start", 1e-6, NoiseSchedule.MAX_BETA, 1e-5,
+                model.betaStartProperty());
+        Spinner<Double> betaEnd = Controls.doubleSpinner("forward-beta-end", 1e-6, NoiseSchedule.MAX_BETA, 1e-3,
+                model.betaEndProperty());
         betaStart.disableProperty().bind(model.scheduleKindProperty().isEqualTo(NoiseSchedule.Kind.COSINE));
         betaEnd.disableProperty().bind(model.scheduleKindProperty().isEqualTo(NoiseSchedule.Kind.COSINE));
 
@@ -126,31 +115,6 @@ final class ForwardControls extends ScrollPane {
         grid.addRow(3, new Label("β_T"), betaEnd);
         grid.addRow(4, new Label(messages.get("forward.seed")), new HBox(6, seed, dice));
         return Controls.section(messages.get("forward.section.schedule"), grid);
-    }
-
-    private static Spinner<Double> betaSpinner(String id, double value, double step) {
-        SpinnerValueFactory.DoubleSpinnerValueFactory factory =
-                new SpinnerValueFactory.DoubleSpinnerValueFactory(1e-6, NoiseSchedule.MAX_BETA, value, step);
-        factory.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Double number) {
-                return number == null ? "" : String.format(java.util.Locale.ROOT, "%.4g", number);
-            }
-
-            @Override
-            public Double fromString(String text) {
-                try {
-                    return Double.parseDouble(text.trim().replace(',', '.'));
-                } catch (NumberFormatException e) {
-                    return factory.getValue();
-                }
-            }
-        });
-        Spinner<Double> spinner = new Spinner<>(factory);
-        spinner.setId(id);
-        spinner.setEditable(true);
-        Controls.commitOnFocusLost(spinner);
-        return spinner;
     }
 
     private VBox modeSection(ForwardViewModel model, Messages messages) {

@@ -42,6 +42,7 @@ public final class MainWindow {
     private final BorderPane root = new BorderPane();
     private final Scene scene;
     private Messages messages;
+    private Label status = new Label();
     private List<Page> current = List.of();
     private String currentId;
     private Settings.Theme theme = Settings.theme();
@@ -73,6 +74,12 @@ public final class MainWindow {
         currentId = page.id();
         root.setCenter(page.node());
         root.setTop(menuBar(page));
+        status.textProperty().unbind();
+        if (page.status() != null) {
+            status.textProperty().bind(page.status());
+        } else {
+            status.setText(messages.get("status.ready"));
+        }
         if (root.getLeft() instanceof VBox rail) {
             rail.getChildren().forEach(n -> {
                 if (n instanceof ToggleButton b) {
@@ -88,7 +95,7 @@ public final class MainWindow {
         stage.setTitle(language.get("app.title"));
         current = pages.apply(language);
         root.setLeft(rail());
-        Label status = new Label(language.get("status.ready"));
+        status = new Label(language.get("status.ready"));
         status.setId("status-line");
         HBox statusBar = new HBox(status);
         statusBar.getStyleClass().add("status-bar");
