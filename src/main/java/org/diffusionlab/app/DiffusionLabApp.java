@@ -13,6 +13,8 @@ import org.diffusionlab.ui.common.ModelShelf;
 import org.diffusionlab.ui.common.Page;
 import org.diffusionlab.ui.forward.ForwardView;
 import org.diffusionlab.ui.forward.ForwardViewModel;
+import org.diffusionlab.ui.latent.LatentView;
+import org.diffusionlab.ui.latent.LatentViewModel;
 import org.diffusionlab.ui.shell.MainWindow;
 import org.diffusionlab.ui.train.TrainView;
 import org.diffusionlab.ui.train.TrainViewModel;
@@ -30,9 +32,11 @@ public final class DiffusionLabApp extends Application {
         forward.showPhoto(DEFAULT_PHOTO);
         ModelShelf<Vae> vaes = new ModelShelf<>();
         TrainViewModel train = new TrainViewModel(worker, vaes);
+        LatentViewModel latent = new LatentViewModel(worker, vaes);
+        BundledModels.load(worker, vaes);
 
         MainWindow window = new MainWindow(stage, messages -> List.<Page>of(new ForwardView(forward, messages),
-                new TrainView(train, messages)));
+                new TrainView(train, messages), new LatentView(latent, messages)));
         stage.getIcons().add(new Image(DiffusionLabApp.class.getResourceAsStream("/org/diffusionlab/icons/app-icon.png")));
         stage.show();
     }

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 
 import org.diffusionlab.app.bench.Benchmark;
 import org.diffusionlab.app.bench.ForwardFrameBenchmark;
+import org.diffusionlab.app.bench.LatentFrameBenchmark;
 import org.diffusionlab.app.bench.VaeDecodeBenchmark;
 import org.diffusionlab.app.bench.VaeTrainBenchmark;
 import org.diffusionlab.core.io.Json;
@@ -23,7 +24,8 @@ public final class BenchCommand implements Callable<Integer> {
         return List.of(
                 new ForwardFrameBenchmark(),
                 new VaeTrainBenchmark(),
-                new VaeDecodeBenchmark());
+                new VaeDecodeBenchmark(),
+                new LatentFrameBenchmark());
     }
 
     @Parameters(arity = "0..*", paramLabel = "NAME", description = "benchmarks to run (default: all)")
