@@ -167,7 +167,7 @@ public final class VaeTrainingSession implements TrainingSession {
         }
         float[][] reconstructions = batches.decode(parameters, batches.encode(parameters, originals).mean());
         emit.accept(new TrainingEvent.Pictures(step, "reconstructions", pictures(reconstructions)));
-        float[][] prior = new Vae(parameters).samplePrior(VaeDataset.PICTURES, SAMPLES_SEED);
+        float[][] prior = Vae.priorLatents(config.architecture().latent(), VaeDataset.PICTURES, SAMPLES_SEED);
         emit.accept(new TrainingEvent.Pictures(step, "samples", pictures(batches.decode(parameters, prior))));
     }
 
@@ -187,6 +187,14 @@ public final class VaeTrainingSession implements TrainingSession {
     /** The held-out terms of the latest evaluation, or null before the first epoch ends. */
     public ElboTerms lastHeldOut() {
         return lastHeldOut;
+    }
+
+    /**
+     * What a model file records about this run: the config, the CLI command that reproduces it (writing to
+     * {@code out}), the data, the training time and the latest held-out terms.
+     */
+    public VaeFile.Training trainingRecord(String out, double seconds) {
+        return new VaeFile.Training(config, config.command(out), data.name(), data.split(), seconds, lastHeldOut);
     }
 
     /** A copy of the current weights as a model of its own (call once the run has ended). */
