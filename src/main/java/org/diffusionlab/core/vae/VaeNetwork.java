@@ -2,7 +2,6 @@ package org.diffusionlab.core.vae;
 
 import java.util.List;
 
-import org.diffusionlab.core.nn.Blas;
 import org.diffusionlab.core.nn.Block;
 import org.diffusionlab.core.nn.Dense;
 import org.diffusionlab.core.nn.Elementwise;

@@ -34,8 +34,6 @@ final class VaeWorkspace {
     /** Free for the backward pass, which puts ∂/∂logits there. */
     final Block scratch;
     final Block onesRows;
-    final Block onesPixels;
-    final Block rowSums;
 
     /** Heap copies of x, the logits and σ(logits), row-major [rows × pixels] (float or double as the blocks). */
     final float[] inputValues;
@@ -89,8 +87,6 @@ final class VaeWorkspace {
         probabilities = Block.allocate(type, rows, pixels);
         scratch = Block.allocate(type, rows, pixels);
         onesRows = Block.filled(type, rows, 1, 1.0);
-        onesPixels = Block.filled(type, pixels, 1, 1.0);
-        rowSums = Block.allocate(type, rows, 1);
         inputValues = new float[rows * pixels];
         boolean single = type == DataType.FLOAT;
         logitValues = single ? new float[rows * pixels] : null;
