@@ -42,7 +42,7 @@ public final class TrainVaeCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "128", description = "batch size (default: ${DEFAULT-VALUE})")
     int batch;
 
-    @Option(names = "--epochs", defaultValue = "30", description = "passes over the 9,000 training digits (default: ${DEFAULT-VALUE})")
+    @Option(names = "--epochs", defaultValue = "50", description = "passes over the 9,000 training digits (default: ${DEFAULT-VALUE})")
     int epochs;
 
     @Option(names = "--seed", defaultValue = "1", description = "seed of the weights, batches and noise (default: ${DEFAULT-VALUE})")
@@ -83,8 +83,7 @@ public final class TrainVaeCommand implements Callable<Integer> {
         }
         double seconds = ((TrainingEvent.Finished) end).seconds();
         ElboTerms heldOut = session.lastHeldOut();
-        String command = config.command(out.toString());
-        VaeFile.write(out, session.model(), new VaeFile.Training(config, command, data.name(), data.split(), seconds, heldOut));
+        VaeFile.write(out, session.model(), session.trainingRecord(out.toString(), seconds));
         System.err.println("wrote " + out + " in " + ProgressBar.duration(seconds));
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("model", out.toString());

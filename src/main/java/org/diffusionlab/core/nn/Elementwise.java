@@ -1,19 +1,15 @@
 package org.diffusionlab.core.nn;
 
 import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
-import org.nd4j.linalg.api.ops.impl.transforms.same.Negative;
-import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.AddOp;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.SubOp;
-import org.nd4j.linalg.api.ops.impl.transforms.same.Abs;
 import org.nd4j.linalg.api.ops.impl.transforms.same.Sign;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
-import org.nd4j.linalg.api.ops.impl.transforms.strict.SoftPlus;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Element-wise maths on whole blocks with ND4J's legacy ops (one native call each, ~2–10 µs of dispatch;
- * the newer "custom" ops cost more per call at these sizes).
+ * Element-wise maths on whole blocks with ND4J's legacy ops: one native call each, ~2 µs (transforms) to
+ * ~10 µs (scalar and pairwise ops) of dispatch, measured; the newer "custom" ops cost more per call at these sizes.
  */
 public final class Elementwise {
     private Elementwise() {
@@ -26,7 +22,7 @@ public final class Elementwise {
 
     /**
      * gradient ← gradient ⊙ [activation > 0], the ReLU backward step, given the ReLU's output
-     * (sign of a non-negative value is exactly the indicator); {@code scratch} has the same shape.
+     * (the sign of a non-negative value is exactly that indicator); {@code scratch} has the same shape.
      */
     public static void reluBackwardInPlace(Block gradient, Block activation, Block scratch) {
         Nd4j.exec(new Sign(activation.array(), scratch.array()));
@@ -36,27 +32,6 @@ public final class Elementwise {
     /** target ← σ(x) = 1 / (1 + e^(−x)). */
     public static void sigmoid(Block x, Block target) {
         Nd4j.exec(new Sigmoid(x.array(), target.array()));
-    }
-
-    /** target ← |x|. */
-    public static void abs(Block x, Block target) {
-        Nd4j.exec(new Abs(x.array(), target.array()));
-    }
-
-    /** x ← log(1 + e^(−x)); meant for x ≥ 0, where it cannot overflow. */
-    public static void softplusOfNegativeInPlace(Block x) {
-        Nd4j.exec(new Negative(x.array(), x.array()));
-        Nd4j.exec(new SoftPlus(x.array(), x.array()));
-    }
-
-    /** target ← a ⊙ b. */
-    public static void multiply(Block a, Block b, Block target) {
-        Nd4j.exec(new MulOp(a.array(), b.array(), target.array()));
-    }
-
-    /** target ← a + b. */
-    public static void add(Block a, Block b, Block target) {
-        Nd4j.exec(new AddOp(a.array(), b.array(), target.array()));
     }
 
     /** target ← a − b. */

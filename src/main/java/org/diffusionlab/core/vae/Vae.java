@@ -83,8 +83,12 @@ public final class Vae {
 
     /** {@code count} latent vectors drawn from the prior N(0, I) with {@code seed}. */
     public float[][] samplePrior(int count, long seed) {
+        return priorLatents(architecture().latent(), count, seed);
+    }
+
+    static float[][] priorLatents(int size, int count, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        float[][] latents = new float[count][architecture().latent()];
+        float[][] latents = new float[count][size];
         for (float[] latent : latents) {
             for (int k = 0; k < latent.length; k++) {
                 latent[k] = (float) random.nextGaussian();

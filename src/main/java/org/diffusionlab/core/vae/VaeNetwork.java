@@ -2,7 +2,6 @@ package org.diffusionlab.core.vae;
 
 import java.util.List;
 
-import org.diffusionlab.core.nn.Blas;
 import org.diffusionlab.core.nn.Block;
 import org.diffusionlab.core.nn.Dense;
 import org.diffusionlab.core.nn.Elementwise;
@@ -13,7 +12,7 @@ import org.diffusionlab.core.nn.Elementwise;
  *   encoder   h = ReLU(…ReLU(x·W + b)…),  μ = h·W_μ + b_μ,  log σ² = h·W_v + b_v
  *   sample    z = μ + σ ⊙ ε,  σ = exp(½ log σ²),  ε ~ N(0, I)
  *   decoder   l = (ReLU(…ReLU(z·V + c)…))·V_l + c_l   (Bernoulli logits, p(x_j = 1 | z) = σ(l_j))
- *   recon_i   = −log p(x|z) = Σ_j softplus(l_j) − x_j l_j = Σ_j softplus(−|l_j|) + max(l_j, 0) − x_j l_j
+ *   recon_i   = −log p(x|z) = Σ_j softplus(l_j) − x_j l_j   (see BernoulliLikelihood)
  *   KL_i      = KL(q(z|x) ‖ N(0, I)) = −½ Σ_k (1 + log σ²_k − μ_k² − σ_k²)
  *   loss      = mean_i (recon_i + β KL_i);   −ELBO_i = recon_i + KL_i   (nats, summed over pixels)
  * </pre>
@@ -77,22 +76,28 @@ final class VaeNetwork {
     }
 
     /**
-     * recon_i = Σ_j softplus(−|l_j|) + ½(l_j + |l_j|) − x_j l_j, computed per pixel (no overflow for any l, no
-     * cancellation between large sums) and then summed over each row, into {@code ws.reconstruction}.
-     * Uses {@code probabilities} as scratch and recomputes σ(l) into it at the end.
+     * σ(logits) into {@code ws.probabilities} (the decoded pixels, and what the backward pass needs), then
+     * recon_i = −log p(x_i|z_i) on the heap, see {@link BernoulliLikelihood}, into {@code ws.reconstruction}.
      */
     static void reconstructionTerm(VaeWorkspace ws) {
-        Block absolute = ws.scratch;
-        Block other = ws.probabilities;
-        Elementwise.abs(ws.logits, absolute);
-        Elementwise.add(ws.logits, absolute, other);            // l + |l| = 2 max(l, 0), exactly
-        Elementwise.softplusOfNegativeInPlace(absolute);       // softplus(−|l|) ∈ (0, log 2]
-        Blas.axpy(0.5, other, absolute);                        // + max(l, 0)
-        Elementwise.multiply(ws.input, ws.logits, other);
-        Elementwise.subtract(absolute, other, absolute);        // − x l
-        Blas.gemv(absolute, false, ws.onesPixels, ws.rowSums, 1, 0);
-        ws.rowSums.read(ws.reconstruction, 0, 0, ws.rows);
         Elementwise.sigmoid(ws.logits, ws.probabilities);
+        int pixels = ws.architecture.inputSize();
+        int n = ws.rows * pixels;
+        if (ws.logitValues != null) {
+            ws.logits.read(ws.logitValues, 0, 0, n);
+            ws.probabilities.read(ws.probabilityValues, 0, 0, n);
+            for (int i = 0; i < ws.rows; i++) {
+                ws.reconstruction[i] = BernoulliLikelihood.negativeLogLikelihood(ws.logitValues, ws.probabilityValues,
+                        ws.inputValues, i * pixels, pixels);
+            }
+        } else {
+            ws.logits.read(ws.logitDoubles, 0, 0, n);
+            ws.probabilities.read(ws.probabilityDoubles, 0, 0, n);
+            for (int i = 0; i < ws.rows; i++) {
+                ws.reconstruction[i] = BernoulliLikelihood.negativeLogLikelihood(ws.logitDoubles, ws.probabilityDoubles,
+                        ws.inputValues, i * pixels, pixels);
+            }
+        }
     }
 
     /** The whole forward pass with ε already in {@code ws.epsilon}. */

@@ -28,9 +28,12 @@ public record VaeTrainingConfig(VaeArchitecture architecture, double beta, doubl
         }
     }
 
-    /** The defaults of the Train view: a good digit VAE in well under a minute. */
+    /**
+     * The defaults (Train view and CLI): 784-400-16, β 1, Adam 1e-3, batch 128, 50 epochs, seed 1 — about half a
+     * minute on two cores, held-out −ELBO about 107 nats.
+     */
     public static VaeTrainingConfig defaults() {
-        return new VaeTrainingConfig(VaeArchitecture.digits(List.of(400), 16), 1.0, 1e-3, 128, 30, 1);
+        return new VaeTrainingConfig(VaeArchitecture.digits(List.of(400), 16), 1.0, 1e-3, 128, 50, 1);
     }
 
     public VaeTrainingConfig withEpochs(int newEpochs) {

@@ -27,8 +27,9 @@ import org.nd4j.linalg.api.buffer.DataType;
  * its update into the other, and only after its loss has proved finite. The buffer that produced the latest
  * finite loss is therefore always intact, and {@link #restoreLastGood()} just makes it current again.
  * <p>
- * Threads: every method runs on the training thread; call {@link #model()} after the run has ended. The first
- * step applies {@link NativeThreads#denseNetworks()} (process-wide; see there why).
+ * Threads: the constructor touches no ND4J; everything else runs on the training thread (call {@link #model()}
+ * after the run has ended, off the JavaFX thread). The first call allocates the native buffers and applies
+ * {@link NativeThreads#denseNetworks()} (process-wide; see there why).
  */
 public final class VaeTrainingSession implements TrainingSession {
     public static final long SAMPLES_SEED = 7;
@@ -37,20 +38,41 @@ public final class VaeTrainingSession implements TrainingSession {
 
     private final VaeTrainingConfig config;
     private final VaeDataset data;
-    private final VaeParameters[] buffers = new VaeParameters[2];
-    private final VaeParameters gradient;
-    private final VaeWorkspace workspace;
-    private final VaeBatches batches;
-    private final Adam adam;
-    private final float[] parameterValues;
-    private final float[] gradientValues;
     private final int[] order;
     private final SplittableRandom noise;
     private final int stepsPerEpoch;
+    private Buffers state;
     private int current;
     private int lastGood;
     private ElboTerms lastHeldOut;
 
+    /** Everything in native memory or sized like the weights, made on first use, on the training thread. */
+    private static final class Buffers {
+        final VaeParameters[] weights = new VaeParameters[2];
+        final VaeParameters gradient;
+        final VaeWorkspace workspace;
+        final VaeBatches batches;
+        final float[] parameterValues;
+        final float[] gradientValues;
+        final Adam adam;
+
+        Buffers(VaeTrainingConfig config) {
+            VaeArchitecture architecture = config.architecture();
+            weights[0] = VaeParameters.initial(architecture, DataType.FLOAT, Seeds.derive(config.seed(), 0));
+            weights[1] = VaeParameters.zeros(architecture, DataType.FLOAT);
+            gradient = VaeParameters.zeros(architecture, DataType.FLOAT);
+            workspace = new VaeWorkspace(architecture, DataType.FLOAT, config.batchSize(), true);
+            batches = new VaeBatches(architecture, DataType.FLOAT);
+            parameterValues = weights[0].toFloatArray();
+            gradientValues = new float[parameterValues.length];
+            adam = new Adam(parameterValues.length, config.learningRate());
+        }
+    }
+
+    /**
+     * Checks the config against the data; allocates nothing native (safe to call on any thread, the JavaFX
+     * thread included): the weights and buffers are made by the first call from the training thread.
+     */
     public VaeTrainingSession(VaeTrainingConfig config, VaeDataset data) {
         VaeArchitecture architecture = config.architecture();
         if (architecture.width() != data.width() || architecture.height() != data.height()) {
@@ -63,18 +85,18 @@ public final class VaeTrainingSession implements TrainingSession {
         }
         this.config = config;
         this.data = data;
-        buffers[0] = VaeParameters.initial(architecture, DataType.FLOAT, Seeds.derive(config.seed(), 0));
-        buffers[1] = VaeParameters.zeros(architecture, DataType.FLOAT);
-        gradient = VaeParameters.zeros(architecture, DataType.FLOAT);
-        workspace = new VaeWorkspace(architecture, DataType.FLOAT, config.batchSize(), true);
-        batches = new VaeBatches(architecture, DataType.FLOAT);
-        parameterValues = buffers[0].toFloatArray();
-        gradientValues = new float[parameterValues.length];
-        adam = new Adam(parameterValues.length, config.learningRate());
         order = new int[data.trainCount()];
         noise = new SplittableRandom(Seeds.derive(config.seed(), NOISE_STREAM));
         // every epoch sees whole batches only; the reshuffle each epoch means every image is used
         stepsPerEpoch = data.trainCount() / config.batchSize();
+    }
+
+    private Buffers state() {
+        if (state == null) {
+            NativeThreads.denseNetworks();
+            state = new Buffers(config);
+        }
+        return state;
     }
 
     public VaeTrainingConfig config() {
@@ -93,19 +115,17 @@ public final class VaeTrainingSession implements TrainingSession {
 
     @Override
     public Map<String, Double> step(int epoch, long step) {
-        if (step == 1) {
-            NativeThreads.denseNetworks();
-        }
+        Buffers b = state();
         int indexInEpoch = (int) (step - 1 - (long) (epoch - 1) * stepsPerEpoch);
         if (indexInEpoch == 0) {
             shuffle(epoch);
         }
-        VaeWorkspace ws = workspace;
+        VaeWorkspace ws = b.workspace;
         ws.loadImages(data.trainImages(), order, indexInEpoch * config.batchSize());
         for (int k = 0; k < ws.epsilon.length; k++) {
             ws.epsilon[k] = noise.nextGaussian();
         }
-        VaeParameters parameters = buffers[current];
+        VaeParameters parameters = b.weights[current];
         VaeNetwork.forward(parameters, ws);
         double recon = 0;
         double kl = 0;
@@ -118,11 +138,11 @@ public final class VaeTrainingSession implements TrainingSession {
         double loss = recon + config.beta() * kl;
         if (Double.isFinite(loss)) {
             lastGood = current;
-            VaeNetwork.backward(parameters, gradient, ws, config.beta());
-            gradient.read(gradientValues);
-            adam.update(parameterValues, gradientValues);
+            VaeNetwork.backward(parameters, b.gradient, ws, config.beta());
+            b.gradient.read(b.gradientValues);
+            b.adam.update(b.parameterValues, b.gradientValues);
             int next = 1 - current;
-            buffers[next].write(parameterValues);
+            b.weights[next].write(b.parameterValues);
             current = next;
         }
         Map<String, Double> values = new LinkedHashMap<>();
@@ -158,7 +178,8 @@ public final class VaeTrainingSession implements TrainingSession {
 
     @Override
     public void endOfEpoch(int epoch, long step, Consumer<TrainingEvent> emit) {
-        VaeParameters parameters = buffers[current];
+        VaeBatches batches = state().batches;
+        VaeParameters parameters = state().weights[current];
         lastHeldOut = ElboTerms.mean(batches.elbo(parameters, data.heldOut(), Vae.EVALUATION_SEED));
         emit.accept(new TrainingEvent.Evaluation(epoch, step, lastHeldOut.asMap()));
         float[][] originals = new float[data.pictureIndices().length][];
@@ -167,20 +188,24 @@ public final class VaeTrainingSession implements TrainingSession {
         }
         float[][] reconstructions = batches.decode(parameters, batches.encode(parameters, originals).mean());
         emit.accept(new TrainingEvent.Pictures(step, "reconstructions", pictures(reconstructions)));
-        float[][] prior = new Vae(parameters).samplePrior(VaeDataset.PICTURES, SAMPLES_SEED);
+        float[][] prior = Vae.priorLatents(config.architecture().latent(), VaeDataset.PICTURES, SAMPLES_SEED);
         emit.accept(new TrainingEvent.Pictures(step, "samples", pictures(batches.decode(parameters, prior))));
     }
 
-    /** Nothing to copy: {@link #step} never overwrites the weights that produced the latest finite loss. */
+    /**
+     * Nothing to copy: {@link #step} writes each update into the other weight buffer and only after its loss
+     * proved finite, so the weights that produced the latest finite loss are never overwritten.
+     */
     @Override
     public void keepLastGood() {
+        state();
     }
 
     @Override
     public void restoreLastGood() {
-        if (current != lastGood) {
+        if (state != null && current != lastGood) {
             current = lastGood;
-            buffers[current].read(parameterValues);
+            state.weights[current].read(state.parameterValues);
         }
     }
 
@@ -189,9 +214,17 @@ public final class VaeTrainingSession implements TrainingSession {
         return lastHeldOut;
     }
 
-    /** A copy of the current weights as a model of its own (call once the run has ended). */
+    /**
+     * What a model file records about this run: the config, the CLI command that reproduces it (writing to
+     * {@code out}), the data, the training time and the latest held-out terms.
+     */
+    public VaeFile.Training trainingRecord(String out, double seconds) {
+        return new VaeFile.Training(config, config.command(out), data.name(), data.split(), seconds, lastHeldOut);
+    }
+
+    /** A copy of the current weights as a model of its own (call once the run has ended, not on the FX thread). */
     public Vae model() {
-        return new Vae(buffers[current].copy(DataType.FLOAT));
+        return new Vae(state().weights[current].copy(DataType.FLOAT));
     }
 
     private List<Picture> pictures(float[][] images) {

@@ -31,12 +31,16 @@ final class VaeWorkspace {
     /** Bernoulli logits l of p(x|z), and σ(l), the decoded pixel probabilities. */
     final Block logits;
     final Block probabilities;
-    /** Per-pixel −log p(x|z) during the forward pass; free afterwards. */
+    /** Free for the backward pass, which puts ∂/∂logits there. */
     final Block scratch;
     final Block onesRows;
-    final Block onesPixels;
-    final Block rowSums;
 
+    /** Heap copies of x, the logits and σ(logits), row-major [rows × pixels] (float or double as the blocks). */
+    final float[] inputValues;
+    final float[] logitValues;
+    final float[] probabilityValues;
+    final double[] logitDoubles;
+    final double[] probabilityDoubles;
     /** Heap copies, row-major [rows × latent]. */
     final double[] meanValues;
     final double[] logVarianceValues;
@@ -83,8 +87,12 @@ final class VaeWorkspace {
         probabilities = Block.allocate(type, rows, pixels);
         scratch = Block.allocate(type, rows, pixels);
         onesRows = Block.filled(type, rows, 1, 1.0);
-        onesPixels = Block.filled(type, pixels, 1, 1.0);
-        rowSums = Block.allocate(type, rows, 1);
+        inputValues = new float[rows * pixels];
+        boolean single = type == DataType.FLOAT;
+        logitValues = single ? new float[rows * pixels] : null;
+        probabilityValues = single ? new float[rows * pixels] : null;
+        logitDoubles = single ? null : new double[rows * pixels];
+        probabilityDoubles = single ? null : new double[rows * pixels];
         meanValues = new double[rows * z];
         logVarianceValues = new double[rows * z];
         sigma = new double[rows * z];
@@ -125,8 +133,9 @@ final class VaeWorkspace {
     void loadImages(float[] images, int[] indices, int from) {
         int pixels = architecture.inputSize();
         for (int i = 0; i < rows; i++) {
-            input.write(images, indices[from + i] * pixels, (long) i * pixels, pixels);
+            System.arraycopy(images, indices[from + i] * pixels, inputValues, i * pixels, pixels);
         }
+        input.write(inputValues, 0, 0, inputValues.length);
     }
 
     void loadImages(float[][] images, int from) {
@@ -137,7 +146,8 @@ final class VaeWorkspace {
                 throw new IllegalArgumentException("image " + (from + i) + " has " + image.length + " pixels, the VAE takes "
                         + pixels);
             }
-            input.write(image, 0, (long) i * pixels, pixels);
+            System.arraycopy(image, 0, inputValues, i * pixels, pixels);
         }
+        input.write(inputValues, 0, 0, inputValues.length);
     }
 }
