@@ -20,7 +20,9 @@ public final class DrawingPad extends Region {
     private final Canvas canvas = new Canvas();
     private float[] pixels;
     private final Deque<float[]> undo = new ArrayDeque<>();
-    private double brushRadius = 1.2;
+    private double brushRadius = 1.6;
+    private double lastX;
+    private double lastY;
     private Consumer<float[]> onStrokeEnd = p -> { };
 
     public DrawingPad(int width, int height) {
@@ -31,9 +33,13 @@ public final class DrawingPad extends Region {
         getStyleClass().add("drawing-pad");
         canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
             undo.push(pixels.clone());
-            paint(e.getX(), e.getY());
+            lastX = e.getX();
+            lastY = e.getY();
+            paint(lastX, lastY);
         });
-        canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> paint(e.getX(), e.getY()));
+        canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
+            strokeTo(e.getX(), e.getY());
+        });
         canvas.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> onStrokeEnd.accept(pixels.clone()));
         setPrefSize(224, 224);
         setMinSize(112, 112);
@@ -75,8 +81,25 @@ public final class DrawingPad extends Region {
         return true;
     }
 
+    /** Paints along the segment from the last point, so a fast drag leaves a line, not dots. */
+    private void strokeTo(double x, double y) {
+        double cell = side() / width;
+        int steps = Math.max(1, (int) Math.ceil(Math.hypot(x - lastX, y - lastY) / (cell / 3)));
+        for (int i = 1; i <= steps; i++) {
+            paintCells(lastX + (x - lastX) * i / steps, lastY + (y - lastY) * i / steps);
+        }
+        lastX = x;
+        lastY = y;
+        draw();
+    }
+
     /** Paints at a position in canvas coordinates: ink falls off smoothly at the brush edge. */
     public void paint(double canvasX, double canvasY) {
+        paintCells(canvasX, canvasY);
+        draw();
+    }
+
+    private void paintCells(double canvasX, double canvasY) {
         double side = side();
         double x = (canvasX - offsetX(side)) / side * width;
         double y = (canvasY - offsetY(side)) / side * height;
@@ -92,7 +115,6 @@ public final class DrawingPad extends Region {
                 pixels[i] = Math.max(pixels[i], ink);
             }
         }
-        draw();
     }
 
     private double side() {

@@ -29,7 +29,7 @@ final class EncodePanel extends VBox {
         pad.setId("latent-drawing");
         pad.setPrefSize(180, 180);
         pad.setOnStrokeEnd(model::encode);
-        Slider brush = new Slider(0.6, 3, 1.2);
+        Slider brush = new Slider(0.6, 3, 1.6);
         brush.setId("latent-brush");
         brush.valueProperty().addListener((obs, old, value) -> pad.setBrushRadius(value.doubleValue()));
         Button clear = new Button(messages.get("latent.clear"));
@@ -47,14 +47,17 @@ final class EncodePanel extends VBox {
         brushRow.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(brush, Priority.ALWAYS);
 
-        CaptionedRaster reconstruction = new CaptionedRaster("latent-reconstruction", 120);
+        CaptionedRaster input = new CaptionedRaster("latent-input", 64);
+        input.caption().setText(messages.get("latent.input"));
+        input.raster().rasterProperty().bind(model.posteriorProperty().map(LatentViewModel.Posterior::input));
+        CaptionedRaster reconstruction = new CaptionedRaster("latent-reconstruction", 96);
         reconstruction.caption().setText(messages.get("latent.reconstruction"));
         reconstruction.raster().rasterProperty().bind(model.posteriorProperty().map(LatentViewModel.Posterior::reconstruction));
         Button resample = new Button(messages.get("latent.resample"));
         resample.setId("latent-resample");
         resample.setOnAction(e -> model.resampleEpsilon());
         resample.disableProperty().bind(model.posteriorProperty().isNull());
-        VBox result = new VBox(6, reconstruction, resample);
+        VBox result = new VBox(4, input, reconstruction, resample);
         result.setAlignment(Pos.TOP_CENTER);
         result.setPrefWidth(130);
         HBox top = new HBox(10, pad, result);

@@ -19,6 +19,7 @@ import javafx.collections.ObservableList;
 import org.diffusionlab.core.BadInputException;
 import org.diffusionlab.core.data.Digits;
 import org.diffusionlab.core.data.ImageLoader;
+import org.diffusionlab.core.data.MnistStyle;
 import org.diffusionlab.core.data.Picture;
 import org.diffusionlab.core.data.Raster;
 import org.diffusionlab.core.random.Seeds;
@@ -43,8 +44,12 @@ public final class LatentViewModel {
     public record Encoded(float[][] means, int[] labels) {
     }
 
-    /** q(z|x) for one image: μ, σ, the ε drawn, z = μ + σ ⊙ ε, the reconstruction from z and KL(q ‖ N(0, I)). */
-    public record Posterior(float[] mean, float[] sigma, float[] epsilon, float[] z, Raster reconstruction, double klNats) {
+    /**
+     * q(z|x) for one image: the input as the encoder saw it, μ, σ, the ε drawn, z = μ + σ ⊙ ε, the reconstruction
+     * from z and KL(q ‖ N(0, I)).
+     */
+    public record Posterior(Raster input, float[] mean, float[] sigma, float[] epsilon, float[] z, Raster reconstruction,
+                            double klNats) {
     }
 
     /** Decoded steps from A to B along a line and along the sphere, with the latent paths themselves. */
@@ -170,9 +175,12 @@ public final class LatentViewModel {
         requestManifold();
     }
 
-    /** Encodes a drawn (or loaded) 28×28 image: q(z|x), a sampled z and its reconstruction. */
+    /**
+     * Encodes a drawn (or loaded) 28×28 image: q(z|x), a sampled z and its reconstruction. The ink is first fitted
+     * to a 20×20 box and centred by mass, as MNIST's digits were.
+     */
     public void encode(float[] pixels) {
-        drawing = pixels.clone();
+        drawing = MnistStyle.normalize(pixels, MnistStyle.SIDE, MnistStyle.SIDE);
         requestPosterior();
     }
 
@@ -352,7 +360,8 @@ public final class LatentViewModel {
                 double logVariance = q.logVariance()[0][k];
                 kl += -0.5 * (1 + logVariance - mean[k] * mean[k] - Math.exp(logVariance));
             }
-            return new Posterior(mean, sigma, epsilon, z, decode(vae, z), kl);
+            Raster input = Raster.of(image, vae.architecture().width(), vae.architecture().height(), 1, 0f, 1f);
+            return new Posterior(input, mean, sigma, epsilon, z, decode(vae, z), kl);
         }, posterior::set, this::fail);
     }
 

@@ -22,6 +22,7 @@ import javafx.stage.Stage;
 
 import org.diffusionlab.app.DiffusionLabApp;
 import org.diffusionlab.core.data.Digits;
+import org.diffusionlab.core.data.MnistStyle;
 import org.diffusionlab.core.data.Raster;
 import org.diffusionlab.core.io.ModelArchive;
 import org.diffusionlab.core.io.NpyArray;
@@ -125,7 +126,7 @@ class LatentViewTest {
         robot.clickOn("#latent-encode");
         LatentViewModel.Posterior q = model.posteriorProperty().get();
         assertNotNull(q);
-        float[][] expected = vae.encode(new float[][] {view.encodePanel().pad().pixels()}).mean();
+        float[][] expected = vae.encode(new float[][] {MnistStyle.normalize(view.encodePanel().pad().pixels(), 28, 28)}).mean();
         assertArrayEquals(expected[0], q.mean(), 1e-5f);
         assertTrue(q.sigma()[0] > 0);
         for (int k = 0; k < q.z().length; k++) {
