@@ -159,8 +159,9 @@ public final class ModelArchive {
                 }
             }
         } catch (ZipException e) {
-            throw new BadInputException(name + ": not a Diffusion Lab model (not a zip file, or a truncated one: "
-                    + e.getMessage() + ")", e);
+            throw new BadInputException(startsLikeZip(file)
+                    ? name + ": the file is truncated or damaged (" + e.getMessage() + ")"
+                    : name + ": not a Diffusion Lab model (not a zip file)", e);
         } catch (IOException e) {
             throw new BadInputException(name + ": the file is truncated or damaged (" + e.getMessage() + ")", e);
         }
@@ -168,6 +169,16 @@ public final class ModelArchive {
             throw new BadInputException(name + ": not a Diffusion Lab model (the zip has no manifest.json)");
         }
         return new ModelArchive(name, parseManifest(name, manifestBytes), arrays);
+    }
+
+    /** A zip begins with a local file header, the bytes P K 3 4; a truncated one still does. */
+    private static boolean startsLikeZip(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(4);
+            return head.length == 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static ObjectNode parseManifest(String name, byte[] bytes) throws BadInputException {
