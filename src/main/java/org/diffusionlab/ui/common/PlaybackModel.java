@@ -20,6 +20,7 @@ public final class PlaybackModel {
     private final BooleanProperty playing = new SimpleBooleanProperty(this, "playing", false);
     private final DoubleProperty stepsPerSecond = new SimpleDoubleProperty(this, "stepsPerSecond", 50);
     private final BooleanProperty loop = new SimpleBooleanProperty(this, "loop", false);
+    private final IntegerProperty available = new SimpleIntegerProperty(this, "available", Integer.MAX_VALUE);
     private double carry;
 
     public PlaybackModel() {
@@ -36,6 +37,11 @@ public final class PlaybackModel {
     public BooleanProperty playingProperty() { return playing; }
     public DoubleProperty stepsPerSecondProperty() { return stepsPerSecond; }
     public BooleanProperty loopProperty() { return loop; }
+    /**
+     * How far playback may run on its own: positions beyond it are still being computed (e.g. reverse steps).
+     * Playing waits there; seeking may go further and the view shows the latest it has.
+     */
+    public IntegerProperty availableProperty() { return available; }
     public int position() { return position.get(); }
     public int max() { return max.get(); }
     public boolean isPlaying() { return playing.get(); }
@@ -85,7 +91,12 @@ public final class PlaybackModel {
             return;
         }
         carry -= steps;
-        int next = position.get() + steps;
+        int limit = Math.min(max.get(), available.get());
+        if (position.get() >= limit && limit < max.get()) {
+            carry = 0; // waiting for the next position to be computed
+            return;
+        }
+        int next = Math.min(position.get() + steps, limit < max.get() ? limit : Integer.MAX_VALUE);
         if (next >= max.get()) {
             if (loop.get() && position.get() >= max.get()) {
                 next = 0;
