@@ -29,6 +29,10 @@ public sealed interface TrainingEvent {
     record Pictures(long step, String title, List<Picture> pictures) implements TrainingEvent {
     }
 
+    /** Points to show while training (e.g. samples of a 2-D model): {@code dimensions} numbers per point, one after another. */
+    record Points(long step, String title, int dimensions, float[] coordinates) implements TrainingEvent {
+    }
+
     /** Mean loss per bucket of t (bucket i covers t in [i·T/n + 1, (i+1)·T/n]), for the loss-by-time heat map. */
     record LossByTime(long step, double[] bucketLoss) implements TrainingEvent {
     }

@@ -1,0 +1,163 @@
+package org.diffusionlab.core.diffusion;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.diffusionlab.core.BadInputException;
+import org.diffusionlab.core.io.Json;
+import org.diffusionlab.core.io.ModelArchive;
+import org.diffusionlab.core.io.NpyArray;
+import org.diffusionlab.core.nn.Denoiser;
+import org.diffusionlab.core.nn.DenoiserSpec;
+import org.diffusionlab.core.schedule.NoiseSchedule;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A trained (or training) diffusion model: an ε-prediction {@link Denoiser}, the {@link NoiseSchedule} it was
+ * trained for, and the data set it models ({@code "digits"} for 28×28 images in [−1, 1], or a 2-D toy set).
+ * Stored as a {@link ModelArchive} of kind {@value #KIND}. Not thread-safe: one worker thread owns it.
+ */
+public final class DiffusionModel implements NoisePredictor {
+    public static final String KIND = "ddpm";
+    public static final String DIGITS = "digits";
+
+    private final Denoiser denoiser;
+    private final NoiseSchedule schedule;
+    private final String dataSet;
+    private final ObjectNode manifest;
+
+    public DiffusionModel(Denoiser denoiser, NoiseSchedule schedule, String dataSet) {
+        this(denoiser, schedule, dataSet, ModelArchive.newManifest(KIND));
+    }
+
+    private DiffusionModel(Denoiser denoiser, NoiseSchedule schedule, String dataSet, ObjectNode manifest) {
+        this.denoiser = denoiser;
+        this.schedule = schedule;
+        this.dataSet = dataSet;
+        this.manifest = manifest;
+        manifest.set("architecture", denoiser.spec().toJson());
+        manifest.set("schedule", scheduleJson(schedule));
+        manifest.putObject("data").put("set", dataSet);
+    }
+
+    public Denoiser denoiser() {
+        return denoiser;
+    }
+
+    public NoiseSchedule schedule() {
+        return schedule;
+    }
+
+    /** "digits", or the name of a 2-D toy set. */
+    public String dataSet() {
+        return dataSet;
+    }
+
+    /** True for images (pixels in [−1, 1]); false for points. */
+    public boolean isImage() {
+        return denoiser.spec() instanceof DenoiserSpec.UNetSpec;
+    }
+
+    /** The shape of one sample, e.g. [1, 28, 28] or [2]. */
+    public long[] sampleShape() {
+        return denoiser.sampleShape();
+    }
+
+    /** Numbers per sample (784 for a digit, 2 for a point). */
+    public int dimensions() {
+        long n = 1;
+        for (long d : sampleShape()) {
+            n *= d;
+        }
+        return (int) n;
+    }
+
+    /** The manifest written with the model: callers add "training" and "metrics". */
+    public ObjectNode manifest() {
+        return manifest;
+    }
+
+    @Override
+    public INDArray predictNoise(INDArray xt, int[] t) {
+        return denoiser.predictNoise(xt, t);
+    }
+
+    /**
+     * ε̂ for {@code count} samples given as plain numbers (row after row), all at step t — e.g. the grid points
+     * of the Reverse view's vector field, whose denoising direction is −ε̂. Runs on the caller's (worker) thread.
+     */
+    public float[] predictNoise(float[] samples, int count, int t) {
+        int[] steps = new int[count];
+        java.util.Arrays.fill(steps, t);
+        INDArray x = Nd4j.create(samples, batchShape(count), 'c');
+        return denoiser.predictNoise(x, steps).data().asFloat();
+    }
+
+    public long[] batchShape(long count) {
+        long[] sample = sampleShape();
+        long[] shape = new long[sample.length + 1];
+        shape[0] = count;
+        System.arraycopy(sample, 0, shape, 1, sample.length);
+        return shape;
+    }
+
+    public void write(Path file) throws IOException {
+        new ModelArchive(file.getFileName().toString(), manifest, denoiser.parameters().toArrays()).write(file);
+    }
+
+    public static DiffusionModel read(Path file) throws BadInputException {
+        return from(ModelArchive.read(file));
+    }
+
+    /** Validates the manifest and every weight's shape before any value reaches ND4J. */
+    public static DiffusionModel from(ModelArchive archive) throws BadInputException {
+        archive.requireKind(KIND);
+        DenoiserSpec spec = DenoiserSpec.fromManifest(archive);
+        NoiseSchedule schedule = scheduleFrom(archive);
+        String dataSet = archive.field("data.set").asText();
+        Denoiser denoiser = spec.build(0);
+        Map<String, long[]> shapes = denoiser.parameters().shapes();
+        Map<String, NpyArray> weights = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, long[]> entry : shapes.entrySet()) {
+            NpyArray array = archive.array(entry.getKey(), entry.getValue());
+            for (float v : array.data()) {
+                if (!Float.isFinite(v)) {
+                    throw new BadInputException(archive.name() + ": the weight '" + entry.getKey() + "' holds " + v);
+                }
+            }
+            weights.put(entry.getKey(), array);
+        }
+        if (archive.arrays().size() != shapes.size()) {
+            throw new BadInputException(archive.name() + ": the file has " + archive.arrays().size()
+                    + " weights but the architecture in the manifest has " + shapes.size());
+        }
+        denoiser.parameters().load(weights);
+        return new DiffusionModel(denoiser, schedule, dataSet, archive.manifest().deepCopy());
+    }
+
+    static ObjectNode scheduleJson(NoiseSchedule schedule) {
+        ObjectNode node = Json.MAPPER.createObjectNode();
+        node.put("kind", schedule.kind().name().toLowerCase());
+        node.put("steps", schedule.steps());
+        if (schedule.kind() == NoiseSchedule.Kind.LINEAR) {
+            node.put("betaStart", schedule.betaStart());
+            node.put("betaEnd", schedule.betaEnd());
+        }
+        return node;
+    }
+
+    static NoiseSchedule scheduleFrom(ModelArchive archive) throws BadInputException {
+        String kind = archive.field("schedule.kind").asText();
+        int steps = archive.intField("schedule.steps", 1, NoiseSchedule.MAX_T);
+        return switch (kind) {
+            case "linear" -> NoiseSchedule.linear(steps, archive.doubleField("schedule.betaStart", 1e-8, 0.5),
+                    archive.doubleField("schedule.betaEnd", 1e-8, 0.999));
+            case "cosine" -> NoiseSchedule.cosine(steps);
+            default -> throw new BadInputException(archive.name() + ": unknown schedule '" + kind + "' (linear or cosine)");
+        };
+    }
+}

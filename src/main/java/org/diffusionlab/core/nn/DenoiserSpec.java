@@ -1,0 +1,115 @@
+package org.diffusionlab.core.nn;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.diffusionlab.core.BadInputException;
+import org.diffusionlab.core.io.Json;
+import org.diffusionlab.core.io.ModelArchive;
+
+/** The architecture of a denoiser, as stored under {@code "architecture"} in a model's manifest. */
+public sealed interface DenoiserSpec {
+
+    /** The shape of one sample, e.g. [1, 28, 28] or [2]. */
+    long[] sampleShape();
+
+    /** A fresh network with weights initialised from the seed. */
+    Denoiser build(long seed);
+
+    ObjectNode toJson();
+
+    /** The small U-Net for square grey images (see {@link UNet}). */
+    record UNetSpec(int imageSize, int channels, int groups, int timeEmbedding) implements DenoiserSpec {
+        public static final String NAME = "unet";
+
+        public UNetSpec {
+            if (imageSize < 4 || imageSize % 4 != 0 || imageSize > 256) {
+                throw new IllegalArgumentException("the U-Net needs an image side that is a multiple of 4 (4..256), not " + imageSize);
+            }
+            if (channels < groups || channels % groups != 0 || channels > 512) {
+                throw new IllegalArgumentException("the U-Net's base channels (" + channels + ") must be a multiple of its "
+                        + groups + " groups, at most 512");
+            }
+            checkEmbedding(timeEmbedding);
+        }
+
+        @Override
+        public long[] sampleShape() {
+            return new long[] {1, imageSize, imageSize};
+        }
+
+        @Override
+        public Denoiser build(long seed) {
+            return new UNet(this, seed);
+        }
+
+        @Override
+        public ObjectNode toJson() {
+            ObjectNode node = Json.MAPPER.createObjectNode();
+            node.put("name", NAME);
+            node.put("imageSize", imageSize);
+            node.put("channels", channels);
+            node.put("groups", groups);
+            node.put("timeEmbedding", timeEmbedding);
+            return node;
+        }
+    }
+
+    /** The MLP for points in a few dimensions (see {@link Mlp}). */
+    record MlpSpec(int dimensions, int hidden, int layers, int timeEmbedding) implements DenoiserSpec {
+        public static final String NAME = "mlp";
+
+        public MlpSpec {
+            if (dimensions < 1 || dimensions > 64 || hidden < 1 || hidden > 4096 || layers < 1 || layers > 16) {
+                throw new IllegalArgumentException("an MLP needs 1..64 dimensions, 1..4096 hidden units and 1..16 layers; got "
+                        + dimensions + ", " + hidden + ", " + layers);
+            }
+            checkEmbedding(timeEmbedding);
+        }
+
+        @Override
+        public long[] sampleShape() {
+            return new long[] {dimensions};
+        }
+
+        @Override
+        public Denoiser build(long seed) {
+            return new Mlp(this, seed);
+        }
+
+        @Override
+        public ObjectNode toJson() {
+            ObjectNode node = Json.MAPPER.createObjectNode();
+            node.put("name", NAME);
+            node.put("dimensions", dimensions);
+            node.put("hidden", hidden);
+            node.put("layers", layers);
+            node.put("timeEmbedding", timeEmbedding);
+            return node;
+        }
+    }
+
+    private static void checkEmbedding(int timeEmbedding) {
+        if (timeEmbedding < 4 || timeEmbedding % 2 != 0 || timeEmbedding > 1024) {
+            throw new IllegalArgumentException("the time embedding needs an even size from 4 to 1024, not " + timeEmbedding);
+        }
+    }
+
+    /** Reads and checks the manifest's {@code "architecture"} object. */
+    public static DenoiserSpec fromManifest(ModelArchive archive) throws BadInputException {
+        String name = archive.field("architecture.name").asText();
+        try {
+            return switch (name) {
+                case UNetSpec.NAME -> new UNetSpec(archive.intField("architecture.imageSize", 4, 256),
+                        archive.intField("architecture.channels", 1, 512), archive.intField("architecture.groups", 1, 512),
+                        archive.intField("architecture.timeEmbedding", 4, 1024));
+                case MlpSpec.NAME -> new MlpSpec(archive.intField("architecture.dimensions", 1, 64),
+                        archive.intField("architecture.hidden", 1, 4096), archive.intField("architecture.layers", 1, 16),
+                        archive.intField("architecture.timeEmbedding", 4, 1024));
+                default -> throw new BadInputException(archive.name() + ": unknown denoiser architecture '" + name
+                        + "' (known: unet, mlp)");
+            };
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(archive.name() + ": " + e.getMessage());
+        }
+    }
+}
