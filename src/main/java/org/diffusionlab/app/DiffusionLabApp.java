@@ -7,6 +7,7 @@ import javafx.scene.image.Image;
 import javafx.scene.text.Font;
 import javafx.stage.Stage;
 
+import org.diffusionlab.core.diffusion.DiffusionModel;
 import org.diffusionlab.core.vae.Vae;
 import org.diffusionlab.ui.common.BackgroundWorker;
 import org.diffusionlab.ui.common.ModelShelf;
@@ -15,6 +16,8 @@ import org.diffusionlab.ui.forward.ForwardView;
 import org.diffusionlab.ui.forward.ForwardViewModel;
 import org.diffusionlab.ui.latent.LatentView;
 import org.diffusionlab.ui.latent.LatentViewModel;
+import org.diffusionlab.ui.reverse.ReverseView;
+import org.diffusionlab.ui.reverse.ReverseViewModel;
 import org.diffusionlab.ui.shell.MainWindow;
 import org.diffusionlab.ui.train.TrainView;
 import org.diffusionlab.ui.train.TrainViewModel;
@@ -33,10 +36,12 @@ public final class DiffusionLabApp extends Application {
         ModelShelf<Vae> vaes = new ModelShelf<>();
         TrainViewModel train = new TrainViewModel(worker, vaes);
         LatentViewModel latent = new LatentViewModel(worker, vaes);
-        BundledModels.load(worker, vaes);
+        ModelShelf<DiffusionModel> diffusions = new ModelShelf<>();
+        ReverseViewModel reverse = new ReverseViewModel(worker, diffusions);
+        BundledModels.load(worker, vaes, diffusions);
 
         MainWindow window = new MainWindow(stage, messages -> List.<Page>of(new ForwardView(forward, messages),
-                new TrainView(train, messages), new LatentView(latent, messages)));
+                new ReverseView(reverse, messages), new TrainView(train, messages), new LatentView(latent, messages)));
         stage.getIcons().add(new Image(DiffusionLabApp.class.getResourceAsStream("/org/diffusionlab/icons/app-icon.png")));
         stage.show();
     }

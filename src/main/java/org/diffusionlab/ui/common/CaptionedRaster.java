@@ -14,6 +14,8 @@ public final class CaptionedRaster extends VBox {
         raster = new RasterView(preferredSide);
         raster.setId(id);
         caption.getStyleClass().add("image-caption");
+        caption.setMaxWidth(Double.MAX_VALUE); // so a long caption wraps to the column instead of overflowing it
+        caption.setAlignment(Pos.CENTER);
         setAlignment(Pos.TOP_CENTER);
         setSpacing(4);
         VBox.setVgrow(raster, Priority.ALWAYS);

@@ -4,14 +4,18 @@ import java.util.Locale;
 import java.util.function.Function;
 
 import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.IntegerProperty;
 
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
@@ -48,6 +52,8 @@ public final class Controls {
     /** Typed text in an editable spinner counts when the field loses focus, not only on Enter. */
     public static void commitOnFocusLost(Spinner<?> spinner) {
         spinner.setMaxWidth(Double.MAX_VALUE);
+        spinner.setMinWidth(70);
+        spinner.setPrefWidth(110);
         spinner.getEditor().focusedProperty().addListener((obs, old, focused) -> {
             if (!focused) {
                 spinner.commitValue();
@@ -104,5 +110,42 @@ public final class Controls {
                 throw new UnsupportedOperationException("read-only converter");
             }
         };
+    }
+
+    /** A full-width toggle for one of several choices; {@code value} is what it stands for. */
+    public static ToggleButton choice(String id, String text, Object value) {
+        ToggleButton button = new ToggleButton(text);
+        button.setMnemonicParsing(false);
+        button.setWrapText(true);
+        button.setId(id);
+        button.setUserData(value);
+        button.setMaxWidth(Double.MAX_VALUE);
+        button.getStyleClass().add("choice");
+        HBox.setHgrow(button, Priority.ALWAYS);
+        return button;
+    }
+
+    /** Toggle buttons that always keep exactly one chosen, bound to the property. */
+    @SuppressWarnings("unchecked")
+    public static <T> void bindChoice(ObjectProperty<T> property, ToggleButton... buttons) {
+        ToggleGroup group = new ToggleGroup();
+        for (ToggleButton b : buttons) {
+            b.setToggleGroup(group);
+            b.setSelected(b.getUserData() == property.get());
+        }
+        group.selectedToggleProperty().addListener((obs, old, toggle) -> {
+            if (toggle == null) {
+                old.setSelected(true);
+            } else {
+                property.set((T) toggle.getUserData());
+            }
+        });
+        property.addListener((obs, old, value) -> {
+            for (ToggleButton b : buttons) {
+                if (b.getUserData() == value && !b.isSelected()) {
+                    b.setSelected(true);
+                }
+            }
+        });
     }
 }

@@ -68,9 +68,6 @@ public class RasterView extends Region {
         image.getPixelWriter().setPixels(0, 0, value.width(), value.height(), PixelFormat.getIntArgbInstance(),
                 value.argb(), 0, value.width());
         double scale = Math.min(width / value.width(), height / value.height());
-        if (scale >= 3) {
-            scale = Math.floor(scale); // whole pixels: every source pixel the same size
-        }
         double w = value.width() * scale;
         double h = value.height() * scale;
         double x = Math.floor((width - w) / 2);

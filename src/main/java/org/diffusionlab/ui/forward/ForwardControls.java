@@ -8,7 +8,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -66,6 +65,7 @@ final class ForwardControls extends ScrollPane {
         description.setId("forward-source-description");
         description.getStyleClass().add("hint");
         description.setWrapText(true);
+        description.setMaxWidth(Double.MAX_VALUE);
         description.textProperty().bind(Bindings.createStringBinding(() -> model.sourceProperty().get() == null ? ""
                 : model.sourceProperty().get().description().render(messages), model.sourceProperty()));
 
@@ -78,6 +78,7 @@ final class ForwardControls extends ScrollPane {
         Label dropHint = new Label(messages.get("forward.dropHint"));
         dropHint.getStyleClass().add("hint");
         dropHint.setWrapText(true);
+        dropHint.setMaxWidth(Double.MAX_VALUE);
         return Controls.section(messages.get("forward.section.image"), grid, open, dropHint, description);
     }
 
@@ -118,29 +119,14 @@ final class ForwardControls extends ScrollPane {
     }
 
     private VBox modeSection(ForwardViewModel model, Messages messages) {
-        ToggleButton jump = new ToggleButton(messages.get("forward.mode.jump"));
-        jump.setId("forward-mode-jump");
-        jump.setUserData(NoisingChain.Mode.JUMP);
-        ToggleButton iterate = new ToggleButton(messages.get("forward.mode.iterate"));
-        iterate.setId("forward-mode-iterate");
-        iterate.setUserData(NoisingChain.Mode.ITERATE);
-        ToggleGroup modes = new ToggleGroup();
-        for (ToggleButton button : new ToggleButton[] {jump, iterate}) {
-            button.setToggleGroup(modes);
-            button.setMaxWidth(Double.MAX_VALUE);
-            button.getStyleClass().add("choice");
-        }
-        (model.modeProperty().get() == NoisingChain.Mode.JUMP ? jump : iterate).setSelected(true);
-        modes.selectedToggleProperty().addListener((obs, old, toggle) -> {
-            if (toggle == null) {
-                old.setSelected(true); // one mode is always chosen
-            } else {
-                model.modeProperty().set((NoisingChain.Mode) toggle.getUserData());
-            }
-        });
+        ToggleButton jump = Controls.choice("forward-mode-jump", messages.get("forward.mode.jump"), NoisingChain.Mode.JUMP);
+        ToggleButton iterate = Controls.choice("forward-mode-iterate", messages.get("forward.mode.iterate"),
+                NoisingChain.Mode.ITERATE);
+        Controls.bindChoice(model.modeProperty(), jump, iterate);
         Label explanation = new Label();
         explanation.getStyleClass().add("hint");
         explanation.setWrapText(true);
+        explanation.setMaxWidth(Double.MAX_VALUE);
         explanation.textProperty().bind(Bindings.createStringBinding(() -> messages.get(
                 model.modeProperty().get() == NoisingChain.Mode.JUMP ? "forward.mode.jump.hint" : "forward.mode.iterate.hint"),
                 model.modeProperty()));

@@ -110,6 +110,7 @@ public final class ForwardView extends BorderPane implements Page {
         Label notice = new Label();
         notice.setId("forward-notice");
         notice.setWrapText(true);
+        notice.setMaxWidth(Double.MAX_VALUE);
         notice.textProperty().bind(Bindings.createStringBinding(() -> model.noticeProperty().get().render(messages),
                 model.noticeProperty()));
         Observe.now(model.noticeProperty(), value -> notice.getStyleClass().setAll("label",

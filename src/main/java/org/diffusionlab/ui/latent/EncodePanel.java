@@ -71,6 +71,7 @@ final class EncodePanel extends VBox {
         kl.setId("latent-kl");
         kl.getStyleClass().add("equation-numbers");
         kl.setWrapText(true);
+        kl.setMaxWidth(Double.MAX_VALUE);
         Observe.now(model.posteriorProperty(), q -> {
             if (q == null) {
                 numbers.setText(messages.get("latent.drawHint"));

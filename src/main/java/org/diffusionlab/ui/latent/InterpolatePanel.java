@@ -25,6 +25,7 @@ final class InterpolatePanel extends VBox {
         Label hint = new Label(messages.get("latent.interpolate.hint"));
         hint.getStyleClass().add("hint");
         hint.setWrapText(true);
+        hint.setMaxWidth(Double.MAX_VALUE);
         Label linearTitle = new Label(messages.get("latent.linear"));
         linearTitle.getStyleClass().add("section-title");
         FilmstripView linear = new FilmstripView();

@@ -28,6 +28,7 @@ final class LatentControls extends ScrollPane {
         Label description = new Label();
         description.getStyleClass().add("hint");
         description.setWrapText(true);
+        description.setMaxWidth(Double.MAX_VALUE);
         Observe.now(model.modelProperty(), entry -> description.setText(entry == null ? messages.get("latent.noModel")
                 : entry.description().render(messages)));
         Button open = new Button(messages.get("latent.openModel"));
@@ -53,6 +54,7 @@ final class LatentControls extends ScrollPane {
         Label slidersHint = new Label();
         slidersHint.getStyleClass().add("hint");
         slidersHint.setWrapText(true);
+        slidersHint.setMaxWidth(Double.MAX_VALUE);
         slidersHint.textProperty().bind(Bindings.createStringBinding(
                 () -> messages.format("latent.sliders.hint", model.latentSize()), model.latent()));
 

@@ -81,9 +81,11 @@ public final class LatentView extends BorderPane implements Page {
         Label hint = new Label(messages.get("latent.map.hint"));
         hint.getStyleClass().add("hint");
         hint.setWrapText(true);
+        hint.setMaxWidth(Double.MAX_VALUE);
         Label notice = new Label();
         notice.setId("latent-notice");
         notice.setWrapText(true);
+        notice.setMaxWidth(Double.MAX_VALUE);
         Observe.now(model.noticeProperty(), value -> {
             notice.setText(value.render(messages));
             notice.getStyleClass().setAll("label", value.error() ? "notice-error" : "notice-info");

@@ -40,9 +40,11 @@ final class TrainControls extends ScrollPane {
         Label kind = new Label(messages.get("train.kind.vae"));
         kind.getStyleClass().add("value");
         kind.setWrapText(true);
+        kind.setMaxWidth(Double.MAX_VALUE);
         Label data = new Label(messages.get("train.data.digits"));
         data.getStyleClass().add("value");
         data.setWrapText(true);
+        data.setMaxWidth(Double.MAX_VALUE);
         grid.addRow(0, new Label(messages.get("train.kind")), kind);
         grid.addRow(1, new Label(messages.get("train.data")), data);
         grid.addRow(2, new Label(messages.get("train.latent")), Controls.intSpinner("train-latent", 2, 64, 1, model.latentProperty()));
@@ -62,6 +64,7 @@ final class TrainControls extends ScrollPane {
         Label hint = new Label(messages.get("train.hint"));
         hint.getStyleClass().add("hint");
         hint.setWrapText(true);
+        hint.setMaxWidth(Double.MAX_VALUE);
         return Controls.section(messages.get("train.section.model"), grid, hint);
     }
 
@@ -94,10 +97,12 @@ final class TrainControls extends ScrollPane {
         Label text = new Label();
         text.setId("train-progress-text");
         text.setWrapText(true);
+        text.setMaxWidth(Double.MAX_VALUE);
         Observe.now(model.progressTextProperty(), value -> text.setText(value.render(messages)));
         Label notice = new Label();
         notice.setId("train-notice");
         notice.setWrapText(true);
+        notice.setMaxWidth(Double.MAX_VALUE);
         Observe.now(model.noticeProperty(), value -> {
             notice.setText(value.render(messages));
             notice.getStyleClass().setAll("label", value.error() ? "notice-error" : "notice-info");
