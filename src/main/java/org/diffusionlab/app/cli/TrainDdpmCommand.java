@@ -6,16 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.diffusionlab.core.data.DiffusionData;
-import org.diffusionlab.core.data.Digits;
 import org.diffusionlab.core.data.Filmstrip;
 import org.diffusionlab.core.data.Raster;
-import org.diffusionlab.core.data.ToySet;
 import org.diffusionlab.core.diffusion.DiffusionModel;
 import org.diffusionlab.core.nn.DenoiserSpec;
 import org.diffusionlab.core.schedule.NoiseSchedule;
+import org.diffusionlab.core.train.DiffusionRecipe;
 import org.diffusionlab.core.train.DiffusionTrainingConfig;
 import org.diffusionlab.core.train.DiffusionTrainingSession;
 import org.diffusionlab.core.train.TrainingEvent;
@@ -81,23 +78,15 @@ public final class TrainDdpmCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        boolean digits = DiffusionModel.DIGITS.equals(data);
-        DiffusionData trainingData = digits ? DiffusionData.digits(Digits.bundled()) : DiffusionData.toy(ToySet.byId(data), seed);
-        DenoiserSpec architecture = digits ? new DenoiserSpec.UNetSpec(28, channels, 8, 32)
-                : new DenoiserSpec.MlpSpec(2, hidden, layers, 32);
-        NoiseSchedule noiseSchedule = NoiseSchedule.of(ForwardCommand.parseKind(schedule), steps,
-                NoiseSchedule.DEFAULT_BETA_START, NoiseSchedule.DEFAULT_BETA_END);
-        DiffusionTrainingConfig defaults = digits ? DiffusionTrainingConfig.digits(80, seed) : DiffusionTrainingConfig.toy(160, seed);
-        DiffusionTrainingConfig config = new DiffusionTrainingConfig(epochs != null ? epochs : defaults.epochs(),
-                batch != null ? batch : defaults.batchSize(), learningRate != null ? learningRate : defaults.learningRate(),
-                defaults.warmupSteps(), ema != null ? ema : defaults.emaDecay(), defaults.gradientClip(), seed,
-                threads != 0 ? threads : defaults.threads(), evaluateEvery != null ? evaluateEvery : defaults.evaluateEvery(),
-                defaults.reportEvery(), defaults.lossBuckets(), defaults.evalSamples(), defaults.elboDraws(),
-                defaults.previewSamples(), defaults.previewSteps());
-        DiffusionModel model = new DiffusionModel(architecture.build(seed), noiseSchedule, trainingData.name());
-        DiffusionTrainingSession session = new DiffusionTrainingSession(model, trainingData, config);
+        DiffusionRecipe recipe = new DiffusionRecipe(data, epochs, batch, learningRate, ema, channels, hidden, layers, steps,
+                ForwardCommand.parseKind(schedule), seed, threads, evaluateEvery);
+        DiffusionTrainingConfig config = recipe.config();
+        DiffusionTrainingSession session = recipe.session();
+        DiffusionModel model = session.model();
+        DenoiserSpec architecture = recipe.architecture();
+        NoiseSchedule noiseSchedule = model.schedule();
         System.err.printf("training a %s (%,d parameters) on %s: %d epochs × %d steps of %d, T = %d%n",
-                architecture.toJson().get("name").asText(), model.denoiser().parameterCount(), trainingData.name(),
+                architecture.toJson().get("name").asText(), model.denoiser().parameterCount(), model.dataSet(),
                 config.epochs(), session.stepsPerEpoch(), config.batchSize(), noiseSchedule.steps());
         ProgressBar bar = new ProgressBar(System.err, config.batchSize());
         Map<String, Double>[] lastEvaluation = new Map[1];
@@ -116,21 +105,8 @@ public final class TrainDdpmCommand implements Callable<Integer> {
         }
         double seconds = ((TrainingEvent.Finished) end[0]).seconds();
         long totalSteps = (long) config.epochs() * session.stepsPerEpoch();
-        ObjectNode training = model.manifest().putObject("training");
-        training.put("command", "train-ddpm " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
-        training.put("seed", seed);
-        training.put("epochs", config.epochs());
-        training.put("steps", totalSteps);
-        training.put("batch", config.batchSize());
-        training.put("learningRate", config.learningRate());
-        training.put("emaDecay", config.emaDecay());
-        training.put("seconds", Math.round(seconds));
-        training.put("samplesPerSecond", Math.round(totalSteps * config.batchSize() / seconds));
-        training.put("objective", "L_simple = mean over pixels of (eps - eps_hat)^2, t uniform in 1..T");
-        ObjectNode metrics = model.manifest().putObject("metrics");
-        if (lastEvaluation[0] != null) {
-            lastEvaluation[0].forEach((k, v) -> metrics.put("estimate_" + k, v));
-        }
+        DiffusionRecipe.stamp(model, config, "train-ddpm " + String.join(" ", spec.commandLine().getParseResult().originalArgs()),
+                totalSteps, seconds, lastEvaluation[0]);
         model.write(out);
         System.err.println("wrote " + out);
         if (samplesPng != null) {

@@ -23,6 +23,7 @@ import org.diffusionlab.ui.common.Messages;
 import org.diffusionlab.ui.common.Observe;
 import org.diffusionlab.ui.common.Page;
 import org.diffusionlab.ui.common.PlaybackBar;
+import org.diffusionlab.ui.common.PointCloudView;
 import org.diffusionlab.ui.common.RasterView;
 
 /**
@@ -34,7 +35,7 @@ public final class ReverseView extends BorderPane implements Page {
     private final ReverseViewModel model;
     private final Messages messages;
     private final List<RasterView> grid = new ArrayList<>();
-    private final CloudView cloud = new CloudView();
+    private final PointCloudView cloud = new PointCloudView();
 
     public ReverseView(ReverseViewModel model, Messages messages) {
         this.model = model;
@@ -83,7 +84,8 @@ public final class ReverseView extends BorderPane implements Page {
             }
         });
         cloud.setId("reverse-cloud");
-        Observe.present(model.cloudFrameProperty(), cloud::show);
+        Observe.present(model.cloudFrameProperty(), frame -> cloud.show(frame.points(), frame.data(), frame.fieldOrigins(),
+                frame.fieldVectors(), ReverseViewModel.FIELD, frame.extent()));
         CheckBox field = new CheckBox(messages.get("reverse.field"));
         field.setId("reverse-show-field");
         field.selectedProperty().bindBidirectional(model.showFieldProperty());
