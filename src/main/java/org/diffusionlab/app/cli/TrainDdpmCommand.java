@@ -1,14 +1,10 @@
 package org.diffusionlab.app.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 
-import org.diffusionlab.core.data.Filmstrip;
-import org.diffusionlab.core.data.Raster;
 import org.diffusionlab.core.diffusion.DiffusionModel;
 import org.diffusionlab.core.nn.DenoiserSpec;
 import org.diffusionlab.core.schedule.NoiseSchedule;

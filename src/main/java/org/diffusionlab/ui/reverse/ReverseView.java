@@ -3,7 +3,6 @@ package org.diffusionlab.ui.reverse;
 import java.util.ArrayList;
 import java.util.List;
 
-import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;

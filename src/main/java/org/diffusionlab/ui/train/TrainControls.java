@@ -8,7 +8,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.Spinner;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -18,6 +17,7 @@ import javafx.scene.layout.VBox;
 import org.diffusionlab.core.schedule.NoiseSchedule;
 import org.diffusionlab.ui.common.Controls;
 import org.diffusionlab.ui.common.Messages;
+import org.diffusionlab.ui.common.NoticeLabel;
 import org.diffusionlab.ui.common.Observe;
 
 /** The Train view's left column: the model and its hyperparameters, start/pause/stop, progress, files. */
@@ -52,13 +52,8 @@ final class TrainControls extends ScrollPane {
             showIf(vaeForm, kind == TrainViewModel.Kind.VAE);
             showIf(diffusionForm, kind == TrainViewModel.Kind.DIFFUSION);
         });
-        Spinner<Integer> seed = new Spinner<>(0, Integer.MAX_VALUE, (int) model.seedProperty().get());
-        seed.setId("train-seed");
-        seed.setEditable(true);
-        Controls.commitOnFocusLost(seed);
-        seed.getValueFactory().valueProperty().addListener((obs, old, value) -> model.seedProperty().set(value));
         GridPane seedForm = Controls.form();
-        seedForm.addRow(0, new Label(messages.get("train.seed")), seed);
+        seedForm.addRow(0, new Label(messages.get("train.seed")), Controls.seed("train-seed", model.seedProperty(), null, messages));
         seedForm.disableProperty().bind(kinds.disableProperty());
         return Controls.section(messages.get("train.section.model"), kinds, vaeForm, diffusionForm, seedForm);
     }
@@ -154,14 +149,7 @@ final class TrainControls extends ScrollPane {
         text.setWrapText(true);
         text.setMaxWidth(Double.MAX_VALUE);
         Observe.now(model.progressTextProperty(), value -> text.setText(value.render(messages)));
-        Label notice = new Label();
-        notice.setId("train-notice");
-        notice.setWrapText(true);
-        notice.setMaxWidth(Double.MAX_VALUE);
-        Observe.now(model.noticeProperty(), value -> {
-            notice.setText(value.render(messages));
-            notice.getStyleClass().setAll("label", value.error() ? "notice-error" : "notice-info");
-        });
+        NoticeLabel notice = new NoticeLabel("train-notice", model.noticeProperty(), messages);
         return Controls.section(messages.get("train.section.run"), new HBox(6, start, pause, stop), bar, text, notice);
     }
 
