@@ -91,7 +91,10 @@ public final class ReverseView extends BorderPane implements Page {
         VBox cloudBox = new VBox(6, cloud, field);
         VBox.setVgrow(cloud, Priority.ALWAYS);
         StackPane stage = new StackPane();
-        Observe.now(model.modelProperty(), entry -> stage.getChildren().setAll(model.isImageModel() ? samples : cloudBox));
+        Label empty = new Label(messages.get("reverse.noModel"));
+        empty.getStyleClass().add("hint");
+        Observe.now(model.modelProperty(), entry -> stage.getChildren().setAll(entry == null ? empty
+                : model.isImageModel() ? samples : cloudBox));
         VBox.setVgrow(stage, Priority.ALWAYS);
 
         PlaybackBar playback = new PlaybackBar(model.playback(), messages,
