@@ -32,6 +32,8 @@ public final class Controls {
     public static VBox section(String title, Node... content) {
         Label heading = new Label(title);
         heading.getStyleClass().add("section-title");
+        heading.setWrapText(true);
+        heading.setMaxWidth(Double.MAX_VALUE);
         VBox box = new VBox(8, heading);
         box.getChildren().addAll(content);
         box.getStyleClass().add("section");

@@ -150,7 +150,7 @@ final class TrainControls extends ScrollPane {
         text.setMaxWidth(Double.MAX_VALUE);
         Observe.now(model.progressTextProperty(), value -> text.setText(value.render(messages)));
         NoticeLabel notice = new NoticeLabel("train-notice", model.noticeProperty(), messages);
-        return Controls.section(messages.get("train.section.run"), new HBox(6, start, pause, stop), bar, text, notice);
+        return Controls.section(messages.get("train.section.run"), start, new HBox(6, pause, stop), bar, text, notice);
     }
 
     private VBox files(Runnable save, Runnable load, Runnable exportCsv, Runnable exportPng) {
