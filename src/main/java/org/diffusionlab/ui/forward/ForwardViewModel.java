@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Random;
 import java.util.stream.Stream;
 
@@ -320,20 +319,10 @@ public final class ForwardViewModel {
     }
 
     private void updateEquation() {
-        NoiseSchedule s = schedule.get();
-        int t = Math.min(playback.position(), s.steps());
-        String sub = Subscripts.of(t);
-        if (mode.get() == NoisingChain.Mode.JUMP || t == 0) {
-            equation.set("x" + sub + " = √ᾱ" + sub + " · x₀ + √(1 − ᾱ" + sub + ") · ε");
-            equationNumbers.set(String.format(Locale.ROOT, "x%s = %.4f · x₀ + %.4f · ε      (ᾱ%s = %.4g)", sub,
-                    s.sqrtAlphaBar(t), s.sqrtOneMinusAlphaBar(t), sub, s.alphaBar(t)));
-        } else {
-            String previous = Subscripts.of(t - 1);
-            equation.set("x" + sub + " = √α" + sub + " · x" + previous + " + √β" + sub + " · z" + sub
-                    + "    ⇒  x" + sub + " ~ N(√ᾱ" + sub + " x₀, (1 − ᾱ" + sub + ") I)");
-            equationNumbers.set(String.format(Locale.ROOT, "x%s = %.4f · x%s + %.4f · z%s      (β%s = %.4g, ᾱ%s = %.4g)",
-                    sub, Math.sqrt(s.alpha(t)), previous, Math.sqrt(s.beta(t)), sub, sub, s.beta(t), sub, s.alphaBar(t)));
-        }
+        ForwardEquation current = ForwardEquation.of(schedule.get(), Math.min(playback.position(), schedule.get().steps()),
+                mode.get());
+        equation.set(current.symbolic());
+        equationNumbers.set(current.numbers());
     }
 
     private void fail(Exception e) {

@@ -23,7 +23,6 @@ import org.diffusionlab.core.data.MnistStyle;
 import org.diffusionlab.core.data.Picture;
 import org.diffusionlab.core.data.Raster;
 import org.diffusionlab.core.random.Seeds;
-import org.diffusionlab.core.vae.GaussianPosterior;
 import org.diffusionlab.core.vae.LatentPaths;
 import org.diffusionlab.core.vae.Vae;
 import org.diffusionlab.core.vae.VaeFile;
@@ -209,7 +208,7 @@ public final class LatentViewModel {
         int side = vae.architecture().width();
         worker.submit("latent-load-image", () -> {
             Picture picture = ImageLoader.load(file, side).picture();
-            return toGrey(picture, vae.architecture().width(), vae.architecture().height());
+            return LatentImages.toGrey(picture, vae.architecture().width(), vae.architecture().height());
         }, pixels -> {
             shown.accept(pixels);
             encode(pixels);
@@ -260,7 +259,8 @@ public final class LatentViewModel {
             float[][] means = vae.encode(ends).mean();
             float[][] linear = LatentPaths.linear(means[0], means[1], steps);
             float[][] spherical = LatentPaths.spherical(means[0], means[1], steps);
-            return new Interpolation(rasters(vae, vae.decode(linear)), rasters(vae, vae.decode(spherical)), linear, spherical,
+            return new Interpolation(LatentImages.rasters(vae, vae.decode(linear)), LatentImages.rasters(vae, vae.decode(spherical)),
+                    linear, spherical,
                     fromDrawing != null, toDrawing != null);
         }, interpolation::set, this::fail);
     }
@@ -327,14 +327,7 @@ public final class LatentViewModel {
             return;
         }
         float[] z = z();
-        worker.submit("latent-decode", () -> decode(vae, z), decoded::set, this::fail);
-    }
-
-    /** Decodes one latent vector to display pixels: the path every slider movement takes. */
-    public static Raster decode(Vae vae, float[] z) {
-        float[] pixels = new float[vae.architecture().inputSize()];
-        vae.decode(z, pixels);
-        return Raster.of(pixels, vae.architecture().width(), vae.architecture().height(), 1, 0f, 1f);
+        worker.submit("latent-decode", () -> LatentImages.decode(vae, z), decoded::set, this::fail);
     }
 
     private void requestManifold() {
@@ -356,7 +349,7 @@ public final class LatentViewModel {
                     grid[row * n + col] = z;
                 }
             }
-            List<Raster> images = rasters(vae, vae.decode(grid));
+            List<Raster> images = LatentImages.rasters(vae, vae.decode(grid));
             Raster[][] cells = new Raster[n][n];
             for (int i = 0; i < images.size(); i++) {
                 cells[i / n][i % n] = images.get(i);
@@ -372,25 +365,7 @@ public final class LatentViewModel {
         }
         float[] image = drawing.clone();
         long seed = Seeds.derive(7, epsilonDraws);
-        worker.submit("latent-posterior", () -> {
-            GaussianPosterior q = vae.encode(new float[][] {image});
-            int size = vae.architecture().latent();
-            float[] mean = q.mean()[0];
-            float[] sigma = new float[size];
-            float[] epsilon = new float[size];
-            float[] z = new float[size];
-            SplittableRandom random = new SplittableRandom(seed);
-            double kl = 0;
-            for (int k = 0; k < size; k++) {
-                sigma[k] = (float) q.sigma(0, k);
-                epsilon[k] = (float) random.nextGaussian();
-                z[k] = mean[k] + sigma[k] * epsilon[k];
-                double logVariance = q.logVariance()[0][k];
-                kl += -0.5 * (1 + logVariance - mean[k] * mean[k] - Math.exp(logVariance));
-            }
-            Raster input = Raster.of(image, vae.architecture().width(), vae.architecture().height(), 1, 0f, 1f);
-            return new Posterior(input, mean, sigma, epsilon, z, decode(vae, z), kl);
-        }, posterior::set, this::fail);
+        worker.submit("latent-posterior", () -> LatentImages.posterior(vae, image, seed), posterior::set, this::fail);
     }
 
     private Digits digits() throws BadInputException {
@@ -398,43 +373,6 @@ public final class LatentViewModel {
             digits = Digits.bundled();
         }
         return digits;
-    }
-
-    private static List<Raster> rasters(Vae vae, float[][] images) {
-        List<Raster> rasters = new ArrayList<>(images.length);
-        for (float[] image : images) {
-            rasters.add(Raster.of(image, vae.architecture().width(), vae.architecture().height(), 1, 0f, 1f));
-        }
-        return List.copyOf(rasters);
-    }
-
-    /**
-     * A picture (already scaled to fit) as grey pixels in [0, 1], centred on a width × height canvas. MNIST
-     * convention: bright ink on a dark background, so dark-on-light images are inverted first.
-     */
-    static float[] toGrey(Picture picture, int width, int height) {
-        int plane = picture.width() * picture.height();
-        float[] grey = new float[plane];
-        double mean = 0;
-        for (int i = 0; i < plane; i++) {
-            float sum = 0;
-            for (int c = 0; c < picture.channels(); c++) {
-                sum += picture.values()[c * plane + i];
-            }
-            grey[i] = sum / picture.channels();
-            mean += grey[i];
-        }
-        boolean invert = mean / plane > 0.5;
-        float[] canvas = new float[width * height];
-        int left = (width - picture.width()) / 2;
-        int top = (height - picture.height()) / 2;
-        for (int row = 0; row < picture.height(); row++) {
-            for (int col = 0; col < picture.width(); col++) {
-                float v = grey[row * picture.width() + col];
-                canvas[(top + row) * width + left + col] = invert ? 1 - v : v;
-            }
-        }
-        return canvas;
     }
 
     private static double clamp(double value) {

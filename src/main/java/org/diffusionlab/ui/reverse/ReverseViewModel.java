@@ -2,7 +2,6 @@ package org.diffusionlab.ui.reverse;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -25,11 +24,9 @@ import org.diffusionlab.core.diffusion.DiffusionModel;
 import org.diffusionlab.core.diffusion.ReverseChain;
 import org.diffusionlab.core.diffusion.ReverseFrame;
 import org.diffusionlab.core.diffusion.Sampler;
-import org.diffusionlab.core.schedule.NoiseSchedule;
 import org.diffusionlab.ui.common.Localized;
 import org.diffusionlab.ui.common.ModelShelf;
 import org.diffusionlab.ui.common.PlaybackModel;
-import org.diffusionlab.ui.common.Subscripts;
 import org.diffusionlab.ui.common.Worker;
 
 /**
@@ -285,7 +282,7 @@ public final class ReverseViewModel {
         DiffusionModel diffusion = model.get().model();
         if (diffusion.isImage()) {
             int index = Math.max(0, Math.min(selected.get(), frame.samples() - 1));
-            String[] equation = equation(diffusion.schedule(), frame);
+            UpdateEquation equation = UpdateEquation.of(diffusion.schedule(), frame);
             worker.submit("reverse-show", () -> {
                 List<Raster> samples = new ArrayList<>();
                 for (int i = 0; i < frame.samples(); i++) {
@@ -293,7 +290,7 @@ public final class ReverseViewModel {
                 }
                 Detail detail = new Detail(index, digitRaster(frame.sample(state, index), 1f),
                         digitRaster(frame.sample(x0Hat, index), 1f), digitRaster(frame.sample(frame.epsHat(), index), NOISE_RANGE),
-                        equation[0], equation[1]);
+                        equation.symbolic(), equation.numbers());
                 return new ImageFrame(position, steps, t, List.copyOf(samples), detail);
             }, imageFrame::set, this::fail);
         } else {
@@ -331,28 +328,6 @@ public final class ReverseViewModel {
 
     private static Raster digitRaster(float[] planar, float range) {
         return Raster.of(planar, 28, 28, 1, -range, range);
-    }
-
-    /** The update this step applies (at the end: the last step, which made x₀), written out and with its numbers. */
-    private static String[] equation(NoiseSchedule s, ReverseFrame frame) {
-        int t = frame.t();
-        String sub = Subscripts.of(t);
-        if (frame.nextT() == t - 1) {
-            String symbolic = "μθ = (x" + sub + " − β" + sub + "/√(1 − ᾱ" + sub + ") · ε̂) / √α" + sub
-                    + "\nx" + Subscripts.of(t - 1) + " = μθ + σ" + sub + " z";
-            String numbers = String.format(Locale.ROOT, "μθ = (x%s − %.4f · ε̂) / %.4f%nσ%s = %.4f   β%s = %.4g   ᾱ%s = %.4g",
-                    sub, s.beta(t) / s.sqrtOneMinusAlphaBar(t), Math.sqrt(s.alpha(t)), sub, frame.sigma(), sub, s.beta(t),
-                    sub, s.alphaBar(t));
-            return new String[] {symbolic, numbers};
-        }
-        String next = Subscripts.of(frame.nextT());
-        String symbolic = "x̂₀ = (x" + sub + " − √(1 − ᾱ" + sub + ") ε̂) / √ᾱ" + sub
-                + "\nx" + next + " = √ᾱ" + next + " x̂₀ + √(1 − ᾱ" + next + " − σ²) ε̂ + σ z";
-        double alphaBarNext = s.alphaBar(frame.nextT());
-        String numbers = String.format(Locale.ROOT, "x%s = %.4f x̂₀ + %.4f ε̂ + %.4f z%nᾱ%s = %.4g   ᾱ%s = %.4g", next,
-                Math.sqrt(alphaBarNext), Math.sqrt(Math.max(0, 1 - alphaBarNext - frame.sigma() * frame.sigma())), frame.sigma(),
-                sub, s.alphaBar(t), next, alphaBarNext);
-        return new String[] {symbolic, numbers};
     }
 
     private Digits digits() throws BadInputException {

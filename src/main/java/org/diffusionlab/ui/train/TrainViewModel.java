@@ -45,7 +45,6 @@ import org.diffusionlab.core.vae.VaeDataset;
 import org.diffusionlab.core.vae.VaeFile;
 import org.diffusionlab.core.vae.VaeTrainingConfig;
 import org.diffusionlab.core.vae.VaeTrainingSession;
-import org.diffusionlab.ui.common.CurveLog;
 import org.diffusionlab.ui.common.Localized;
 import org.diffusionlab.ui.common.ModelShelf;
 import org.diffusionlab.ui.common.Worker;
@@ -66,13 +65,6 @@ public final class TrainViewModel {
     public static final List<String> DIFFUSION_DATA = List.of("two-moons", "swiss-roll", "8-gaussians", "checkerboard",
             DIGITS);
 
-    /** Curve keys: "train/…" for training batches, "heldout/…" for the held-out evaluations. */
-    public static final String TRAIN = "train/";
-    public static final String HELD_OUT = "heldout/";
-    /** Diffusion curve keys: L_simple, and the −ELBO and its terms in bits per dimension. */
-    public static final String LOSS = "loss";
-    public static final String NEG_ELBO_BPD = "neg_elbo_bpd";
-    public static final List<String> ELBO_TERMS = List.of(NEG_ELBO_BPD, "recon", "prior", "denoising");
 
     private final Worker worker;
     private final ModelShelf<Vae> vaes;
@@ -117,13 +109,11 @@ public final class TrainViewModel {
     private final ObjectProperty<Localized> progressText = new SimpleObjectProperty<>(this, "progressText", Localized.NONE);
     private final ObjectProperty<Localized> notice = new SimpleObjectProperty<>(this, "notice", Localized.NONE);
     private final ObjectProperty<Localized> modelStatus = new SimpleObjectProperty<>(this, "modelStatus", Localized.NONE);
-    private final CurveLog curves = new CurveLog();
+    private final TrainingCurves curves = new TrainingCurves();
     private final ReadOnlyIntegerWrapper curvesRevision = new ReadOnlyIntegerWrapper(this, "curvesRevision");
     private final ObservableMap<String, List<Raster>> pictures = FXCollections.observableHashMap();
     private final ObjectProperty<float[]> samplePoints = new SimpleObjectProperty<>(this, "samplePoints");
     private final ObjectProperty<float[]> dataPoints = new SimpleObjectProperty<>(this, "dataPoints");
-    private final List<double[]> lossByTime = new ArrayList<>();
-    private final List<Long> lossByTimeSteps = new ArrayList<>();
 
     public TrainViewModel(Worker worker, ModelShelf<Vae> vaes, ModelShelf<DiffusionModel> diffusions) {
         this.worker = worker;
@@ -154,9 +144,6 @@ public final class TrainViewModel {
     public ObjectProperty<float[]> dataPointsProperty() { return dataPoints; }
     /** Points sampled from a 2-D model during training (x, y pairs), or null. */
     public ObjectProperty<float[]> samplePointsProperty() { return samplePoints; }
-    /** Columns of the loss-by-t heat map (mean loss per bucket of t) and the step of each; change with the curves. */
-    public List<double[]> lossByTime() { return lossByTime; }
-    public List<Long> lossByTimeSteps() { return lossByTimeSteps; }
     /** The run's kind (fixed while it runs), for what the charts show. */
     public Kind runKind() { return runRecipe != null ? Kind.DIFFUSION : Kind.VAE; }
     public IntegerProperty latentProperty() { return latent; }
@@ -172,7 +159,8 @@ public final class TrainViewModel {
     public ObjectProperty<Localized> noticeProperty() { return notice; }
     /** What model the Train view holds now (trained or loaded), for the status bar. */
     public ObjectProperty<Localized> modelStatusProperty() { return modelStatus; }
-    public CurveLog curves() { return curves; }
+    /** The run's curves and loss-by-t columns; they change together with {@link #curvesRevisionProperty()}. */
+    public TrainingCurves curves() { return curves; }
     /** Increases once per frame in which curves gained points: redraw then. */
     public ReadOnlyIntegerProperty curvesRevisionProperty() { return curvesRevision.getReadOnlyProperty(); }
     /** Pictures by title: "originals", "reconstructions", "samples". */
@@ -207,8 +195,6 @@ public final class TrainViewModel {
             return;
         }
         curves.clear();
-        lossByTime.clear();
-        lossByTimeSteps.clear();
         curvesRevision.set(curvesRevision.get() + 1);
         pictures.clear();
         samplePoints.set(null);
@@ -334,7 +320,7 @@ public final class TrainViewModel {
 
     private boolean apply(TrainingEvent event) {
         if (event instanceof TrainingEvent.Step step) {
-            record(TRAIN, step.step(), step.values());
+            record(TrainingCurves.TRAIN, step.step(), step.values());
             progress.set((double) step.step() / step.totalSteps());
             double perStep = step.elapsedSeconds() / step.step();
             long remaining = Math.round(perStep * (step.totalSteps() - step.step()));
@@ -344,12 +330,11 @@ public final class TrainViewModel {
         }
         if (event instanceof TrainingEvent.Evaluation evaluation) {
             lastEvaluation = evaluation.values();
-            record(HELD_OUT, evaluation.step(), evaluation.values());
+            record(TrainingCurves.HELD_OUT, evaluation.step(), evaluation.values());
             return true;
         }
         if (event instanceof TrainingEvent.LossByTime buckets) {
-            lossByTime.add(buckets.bucketLoss());
-            lossByTimeSteps.add(buckets.step());
+            curves.recordLossByTime(buckets.step(), buckets.bucketLoss());
             return true;
         }
         if (event instanceof TrainingEvent.Points points) {
@@ -376,30 +361,11 @@ public final class TrainViewModel {
         return false;
     }
 
-    /**
-     * Adds a step's or an evaluation's values to the curves: a VAE's ELBO terms in nats per image; a diffusion
-     * model's L_simple, and its −ELBO terms turned from nats per sample into bits per dimension.
-     */
     private void record(String prefix, long step, Map<String, Double> values) {
         if (runRecipe == null) {
-            for (String key : List.of(ElboTerms.NEG_ELBO, ElboTerms.RECON, ElboTerms.KL)) {
-                Double value = values.get(key);
-                if (value != null) {
-                    curves.add(prefix + key, step, value);
-                }
-            }
-            return;
-        }
-        Double loss = values.get(prefix.equals(TRAIN) ? "loss" : "heldout_loss");
-        if (loss != null) {
-            curves.add(prefix + LOSS, step, loss);
-        }
-        double perDimension = 1 / (runDimensions * Math.log(2));
-        for (String term : ELBO_TERMS) {
-            Double nats = values.get(term.equals(NEG_ELBO_BPD) ? "neg_elbo_nats" : "elbo_" + term + "_nats");
-            if (nats != null) {
-                curves.add(prefix + term, step, nats * perDimension);
-            }
+            curves.recordVae(prefix, step, values);
+        } else {
+            curves.recordDiffusion(prefix, step, values, runDimensions);
         }
     }
 
@@ -432,7 +398,7 @@ public final class TrainViewModel {
 
     /** Writes the curves as CSV (series, step, value), through a temporary file. */
     public void exportCsv(Path file) {
-        String csv = curves.toCsv();
+        String csv = curves.log().toCsv();
         worker.submit("train-csv", () -> {
             Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), ".curves", ".part");
             try {

@@ -31,7 +31,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /** Trains a real (small) VAE from the Train view's own buttons. */
 @ExtendWith(ApplicationExtension.class)
 class TrainViewTest {
-    private static final String TRAIN_ELBO = TrainViewModel.TRAIN + "neg_elbo_nats";
+    private static final String TRAIN_ELBO = TrainingCurves.TRAIN + "neg_elbo_nats";
     private TrainViewModel model;
     private TrainView view;
     private final ModelShelf<Vae> shelf = new ModelShelf<>();
@@ -55,7 +55,7 @@ class TrainViewTest {
     }
 
     private int trainPoints() {
-        return model.curves().points(TRAIN_ELBO).size();
+        return model.curves().log().points(TRAIN_ELBO).size();
     }
 
     @Test
@@ -84,8 +84,8 @@ class TrainViewTest {
         assertTrue(robot.lookup("#train-progress-text").queryAs(Label.class).getText().startsWith("Stopped at step"));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> shelf.entries().size() == 1);
         assertEquals(ModelShelf.Origin.TRAINED, shelf.entries().get(0).origin(), "the stopped run's model is offered to the other views");
-        double last = model.curves().points(TRAIN_ELBO).get(trainPoints() - 1).value();
-        double first = model.curves().points(TRAIN_ELBO).get(0).value();
+        double last = model.curves().log().points(TRAIN_ELBO).get(trainPoints() - 1).value();
+        double first = model.curves().log().points(TRAIN_ELBO).get(0).value();
         assertTrue(last < first * 0.6, "the loss fell: " + first + " → " + last);
     }
 
@@ -99,12 +99,12 @@ class TrainViewTest {
         });
         robot.clickOn("#train-start");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.state() == TrainViewModel.State.FINISHED);
-        var loss = model.curves().points(TrainViewModel.TRAIN + TrainViewModel.LOSS);
+        var loss = model.curves().log().points(TrainingCurves.TRAIN + TrainingCurves.LOSS);
         assertEquals(2 * (8000 / 256), loss.size(), "one L_simple point per step");
         assertTrue(loss.get(loss.size() - 1).value() < loss.get(0).value(), "L_simple falls");
-        assertTrue(model.curves().points(TrainViewModel.HELD_OUT + TrainViewModel.NEG_ELBO_BPD).size() >= 1,
+        assertTrue(model.curves().log().points(TrainingCurves.HELD_OUT + TrainingCurves.NEG_ELBO_BPD).size() >= 1,
                 "the held-out −ELBO in bits/dim is a curve of its own");
-        assertTrue(model.lossByTime().size() >= 1, "the loss-by-t heat map has columns");
+        assertTrue(model.curves().lossByTime().size() >= 1, "the loss-by-t heat map has columns");
         assertNotNull(model.samplePointsProperty().get(), "samples of the 2-D model are shown");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> diffusions.entries().size() == 1);
         assertTrue(diffusions.entries().get(0).name().contains("two-moons"));
