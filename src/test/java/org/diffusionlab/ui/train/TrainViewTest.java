@@ -113,8 +113,7 @@ class TrainViewTest {
     @Test
     void anAbsurdLearningRateEndsWithTheNanMessage(FxRobot robot) throws Exception {
         Spinner<?> rate = robot.lookup("#train-learning-rate").queryAs(Spinner.class);
-        robot.doubleClickOn(rate.getEditor()).eraseText(12).write("100");
-        robot.clickOn("#train-epochs");
+        robot.doubleClickOn(rate.getEditor()).eraseText(12).write("100").type(javafx.scene.input.KeyCode.ENTER);
         assertEquals(100, model.learningRateProperty().get(), 1e-9);
         robot.clickOn("#train-start");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.state() == TrainViewModel.State.FAILED);
