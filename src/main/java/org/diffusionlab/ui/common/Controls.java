@@ -66,6 +66,16 @@ public final class Controls {
         });
     }
 
+    /**
+     * Binds both ways to a wrapper such as {@code DoubleProperty.asObject()}, which only the (weak) binding would
+     * otherwise hold: kept in the node's properties, it lives as long as the control, not until the next GC.
+     */
+    public static <T> void bindStrongly(javafx.scene.Node owner, javafx.beans.property.Property<T> control,
+                                         javafx.beans.property.Property<T> wrapper) {
+        owner.getProperties().put("bound-" + System.identityHashCode(control), wrapper);
+        control.bindBidirectional(wrapper);
+    }
+
     /** A seed: an editable spinner bound both ways to the property, and a dice button that asks for a new one. */
     public static HBox seed(String id, LongProperty seed, Runnable newSeed, Messages messages) {
         Spinner<Integer> spinner = new Spinner<>(0, Integer.MAX_VALUE, (int) seed.get());
@@ -92,7 +102,7 @@ public final class Controls {
         spinner.setId(id);
         spinner.setEditable(true);
         commitOnFocusLost(spinner);
-        spinner.getValueFactory().valueProperty().bindBidirectional(property.asObject());
+        bindStrongly(spinner, spinner.getValueFactory().valueProperty(), property.asObject());
         return spinner;
     }
 
@@ -119,7 +129,7 @@ public final class Controls {
         spinner.setId(id);
         spinner.setEditable(true);
         commitOnFocusLost(spinner);
-        factory.valueProperty().bindBidirectional(property.asObject());
+        bindStrongly(spinner, factory.valueProperty(), property.asObject());
         return spinner;
     }
 

@@ -51,9 +51,9 @@ public final class LatentView extends BorderPane implements Page {
 
     private Node centre() {
         ComboBox<Integer> x = dimensionChooser("latent-x-dimension");
-        x.valueProperty().bindBidirectional(model.xDimensionProperty().asObject());
+        Controls.bindStrongly(x, x.valueProperty(), model.xDimensionProperty().asObject());
         ComboBox<Integer> y = dimensionChooser("latent-y-dimension");
-        y.valueProperty().bindBidirectional(model.yDimensionProperty().asObject());
+        Controls.bindStrongly(y, y.valueProperty(), model.yDimensionProperty().asObject());
         Runnable dimensionsChanged = () -> {
             List<Integer> dimensions = new ArrayList<>();
             for (int k = 0; k < model.latentSize(); k++) {
@@ -71,7 +71,7 @@ public final class LatentView extends BorderPane implements Page {
         manifold.selectedProperty().bindBidirectional(model.manifoldVisibleProperty());
         ComboBox<Integer> grid = new ComboBox<>();
         grid.getItems().addAll(5, 9, 15, 21);
-        grid.valueProperty().bindBidirectional(model.gridSizeProperty().asObject());
+        Controls.bindStrongly(grid, grid.valueProperty(), model.gridSizeProperty().asObject());
         grid.disableProperty().bind(model.manifoldVisibleProperty().not());
         CheckBox scatter = new CheckBox(messages.get("latent.scatter"));
         scatter.setId("latent-show-scatter");

@@ -111,6 +111,19 @@ class TrainViewTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void spinnersStayBoundAfterAGarbageCollection(FxRobot robot) {
+        Spinner<Double> rate = robot.lookup("#train-learning-rate").queryAs(Spinner.class);
+        for (int i = 0; i < 3; i++) {
+            System.gc(); // a binding held only weakly would be gone now
+        }
+        robot.interact(() -> rate.getValueFactory().setValue(0.05));
+        assertEquals(0.05, model.learningRateProperty().get(), 1e-12);
+        robot.interact(() -> model.learningRateProperty().set(0.002));
+        assertEquals(0.002, rate.getValue(), 1e-12);
+    }
+
+    @Test
     void anAbsurdLearningRateEndsWithTheNanMessage(FxRobot robot) throws Exception {
         Spinner<?> rate = robot.lookup("#train-learning-rate").queryAs(Spinner.class);
         robot.doubleClickOn(rate.getEditor()).eraseText(12).write("100").type(javafx.scene.input.KeyCode.ENTER);
