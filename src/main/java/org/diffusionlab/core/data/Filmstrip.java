@@ -7,12 +7,12 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 import javax.imageio.ImageIO;
+
+import org.diffusionlab.core.io.AtomicFile;
 
 /** Lays frames side by side, each scaled up with nearest-neighbour to a square tile, with a caption under each. */
 public final class Filmstrip {
@@ -49,18 +49,12 @@ public final class Filmstrip {
         return strip;
     }
 
-    /** Writes a PNG through a temporary file, so an existing file is replaced only by a complete one. */
+    /** Writes a PNG whole or not at all, so an existing file is replaced only by a complete one. */
     public static void writePng(BufferedImage image, Path target) throws IOException {
-        Path absolute = target.toAbsolutePath();
-        Files.createDirectories(absolute.getParent());
-        Path temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".part");
-        try {
-            if (!ImageIO.write(image, "png", temporary.toFile())) {
+        AtomicFile.write(target, out -> {
+            if (!ImageIO.write(image, "png", out)) {
                 throw new IOException("no PNG writer available");
             }
-            Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        });
     }
 }

@@ -2,11 +2,8 @@ package org.diffusionlab.core.io;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -216,31 +213,20 @@ public final class ModelArchive {
         return bytes;
     }
 
-    /** Writes the model to a temporary file beside {@code target}, then moves it over the target in one step. */
+    /** Writes the model whole or not at all (see {@link AtomicFile}). */
     public void write(Path target) throws IOException {
-        Path absolute = target.toAbsolutePath();
-        Path directory = absolute.getParent();
-        Files.createDirectories(directory);
-        Path temporary = Files.createTempFile(directory, "." + absolute.getFileName(), ".part");
-        try {
-            try (OutputStream out = Files.newOutputStream(temporary); ZipOutputStream zip = new ZipOutputStream(out)) {
-                zip.putNextEntry(new ZipEntry(MANIFEST));
-                zip.write(manifestJson().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        AtomicFile.write(target, out -> {
+            ZipOutputStream zip = new ZipOutputStream(out);
+            zip.putNextEntry(new ZipEntry(MANIFEST));
+            zip.write(manifestJson().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            zip.closeEntry();
+            for (Map.Entry<String, NpyArray> entry : arrays.entrySet()) {
+                zip.putNextEntry(new ZipEntry(entry.getKey() + ".npy"));
+                zip.write(Npy.write(entry.getValue()));
                 zip.closeEntry();
-                for (Map.Entry<String, NpyArray> entry : arrays.entrySet()) {
-                    zip.putNextEntry(new ZipEntry(entry.getKey() + ".npy"));
-                    zip.write(Npy.write(entry.getValue()));
-                    zip.closeEntry();
-                }
             }
-            try {
-                Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+            zip.finish();
+        });
     }
 
     public String manifestJson() {

@@ -6,7 +6,7 @@ package org.diffusionlab.core.nn;
  * <p>
  * Why not ND4J's {@code AdamUpdater}: measured on this 2-core machine for the 653k-parameter VAE it takes
  * 1.5–4 ms per step (the whole rest of a training step takes ~5 ms); this loop, which HotSpot vectorises,
- * takes ~0.1 ms, plus ~0.1 ms to copy the gradient in and the parameters out of native memory.
+ * takes ~0.1–0.3 ms, plus ~0.2 ms to copy the gradient in and the parameters out of native memory.
  */
 public final class Adam {
     public static final double DEFAULT_BETA1 = 0.9;

@@ -13,11 +13,13 @@ import org.nd4j.linalg.factory.Nd4j;
  * the app runs one training at a time, so they do not fight. oneDNN convolutions run on OpenMP threads, which
  * none of these knobs touch.
  * <ul>
- * <li>{@link #denseNetworks()}: one thread everywhere. The 784-400-20 VAE at batch 128 trains at ~23k
- * samples/s this way. Two OpenBLAS threads made it 3–10× slower, even on an idle machine (a product waits
- * for a descheduled or sleeping thread). And while the other core is busy, ND4J's two-thread pool made a
- * sigmoid over 128×784 values take 5.8 ms instead of 0.25 ms; the element-wise threshold alone did not
- * help, a pool of one did.</li>
+ * <li>{@link #denseNetworks()}: one thread everywhere. The 784-400-20 VAE at batch 128 trains at ~24k
+ * samples/s this way, whether or not the other core is busy. Two OpenBLAS threads reach ~36k on an idle
+ * machine but fall to 7–10k as soon as one other process keeps a core busy (a product waits for a
+ * descheduled thread; in the app the JavaFX thread drawing the live charts is such a process), so one is the
+ * default and {@value #DENSE_BLAS_THREADS_PROPERTY} lets a dedicated machine ask for more. ND4J's own pool must
+ * be one thread: with two, a 128×784 sigmoid took 5.8 ms instead of 0.25 ms whenever the other core was busy
+ * (the element-wise threshold alone did not help).</li>
  * <li>{@link #convolutions()}: every core for BLAS, ND4J's default pool and thresholds (conv nets want both
  * cores: 333 vs 252 samples/s).</li>
  * </ul>

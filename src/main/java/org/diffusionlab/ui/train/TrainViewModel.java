@@ -1,6 +1,5 @@
 package org.diffusionlab.ui.train;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +29,7 @@ import org.diffusionlab.core.data.Picture;
 import org.diffusionlab.core.data.Raster;
 import org.diffusionlab.core.data.ToySet;
 import org.diffusionlab.core.diffusion.DiffusionModel;
+import org.diffusionlab.core.io.AtomicFile;
 import org.diffusionlab.core.io.ModelArchive;
 import org.diffusionlab.core.schedule.NoiseSchedule;
 import org.diffusionlab.core.train.TrainingEvent;
@@ -400,14 +400,7 @@ public final class TrainViewModel {
     public void exportCsv(Path file) {
         String csv = curves.log().toCsv();
         worker.submit("train-csv", () -> {
-            Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), ".curves", ".part");
-            try {
-                Files.writeString(temporary, csv);
-                Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
+            AtomicFile.write(file, out -> out.write(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             return file;
         }, written -> notice.set(Localized.of("message.exported", written.toString())), this::fail);
     }
