@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.diffusionlab.app.bench.Benchmark;
+import org.diffusionlab.app.bench.DdpmSampleBenchmark;
+import org.diffusionlab.app.bench.DdpmTrainBenchmark;
 import org.diffusionlab.app.bench.ForwardFrameBenchmark;
 import org.diffusionlab.core.io.Json;
 
@@ -19,7 +21,10 @@ public final class BenchCommand implements Callable<Integer> {
 
     static List<Benchmark> all() {
         return List.of(
-                new ForwardFrameBenchmark());
+                new ForwardFrameBenchmark(),
+                new DdpmTrainBenchmark(),
+                DdpmSampleBenchmark.ddim50(),
+                DdpmSampleBenchmark.ddpm1000());
     }
 
     @Parameters(arity = "0..*", paramLabel = "NAME", description = "benchmarks to run (default: all)")

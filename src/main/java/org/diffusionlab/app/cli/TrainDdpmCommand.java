@@ -37,7 +37,7 @@ public final class TrainDdpmCommand implements Callable<Integer> {
             description = "digits, swiss-roll, two-moons, 8-gaussians or checkerboard (default: ${DEFAULT-VALUE})")
     String data;
 
-    @Option(names = "--epochs", description = "passes over the training set (default: 80 for digits, 160 for 2-D sets)")
+    @Option(names = "--epochs", description = "passes over the training set (default: 80 for digits, 120 for 2-D sets)")
     Integer epochs;
 
     @Option(names = "--batch", description = "samples per step (default: 128 for digits, 256 for 2-D sets)")
@@ -73,7 +73,7 @@ public final class TrainDdpmCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "seed for weights, batches and noise (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--samples-png", description = "also write a grid (digits) or scatter (2-D) of 64 samples to this PNG")
+    @Option(names = "--samples-png", description = "also write a grid of 64 digits or a scatter of 2,000 points sampled with DDIM-50 to this PNG")
     Path samplesPng;
 
     @Option(names = "--out", required = true, description = "the model file to write (.zip)")
@@ -87,7 +87,7 @@ public final class TrainDdpmCommand implements Callable<Integer> {
                 : new DenoiserSpec.MlpSpec(2, hidden, layers, 32);
         NoiseSchedule noiseSchedule = NoiseSchedule.of(ForwardCommand.parseKind(schedule), steps,
                 NoiseSchedule.DEFAULT_BETA_START, NoiseSchedule.DEFAULT_BETA_END);
-        DiffusionTrainingConfig defaults = digits ? DiffusionTrainingConfig.digits(80, seed) : DiffusionTrainingConfig.toy(160, seed);
+        DiffusionTrainingConfig defaults = digits ? DiffusionTrainingConfig.digits(80, seed) : DiffusionTrainingConfig.toy(120, seed);
         DiffusionTrainingConfig config = new DiffusionTrainingConfig(epochs != null ? epochs : defaults.epochs(),
                 batch != null ? batch : defaults.batchSize(), learningRate != null ? learningRate : defaults.learningRate(),
                 defaults.warmupSteps(), ema != null ? ema : defaults.emaDecay(), defaults.gradientClip(), seed,
@@ -134,7 +134,7 @@ public final class TrainDdpmCommand implements Callable<Integer> {
         model.write(out);
         System.err.println("wrote " + out);
         if (samplesPng != null) {
-            SamplePictures.write(model, 64, seed, samplesPng);
+            SamplePictures.write(model, model.isImage() ? 64 : 2000, seed, samplesPng);
             System.err.println("wrote " + samplesPng);
         }
         return 0;

@@ -39,7 +39,7 @@ public record DiffusionTrainingConfig(int epochs, int batchSize, double learning
         return new DiffusionTrainingConfig(epochs, 128, 1e-3, 200, 0.999, 1.0, seed, 0, 500, 50, 20, 64, 4, 16, 20);
     }
 
-    /** Defaults for a 2-D toy set: trains to a matching cloud in well under a minute on two cores. */
+    /** Defaults for a 2-D toy set (one thread: small dense layers are dominated by per-op overhead). */
     public static DiffusionTrainingConfig toy(int epochs, long seed) {
         return new DiffusionTrainingConfig(epochs, 256, 2e-3, 100, 0.995, 1.0, seed, 1, 500, 50, 20, 500, 8, 2000, 50);
     }

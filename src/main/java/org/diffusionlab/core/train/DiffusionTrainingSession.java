@@ -39,7 +39,8 @@ import org.nd4j.linalg.factory.Nd4j;
  *     {@code elbo_denoising_nats} (Σ_{t=2..T} KL), {@code neg_elbo_nats} (their sum) and
  *     {@code neg_elbo_bits_per_dim}. L_simple and −ELBO are different quantities; label them so.</li>
  * <li>{@code Pictures} "samples" (images) or {@code Points} "samples" (2-D) with each evaluation: DDIM samples
- *     from a fixed seed, so the same noise is seen turning into data as training goes on.</li>
+ *     (η = 0 for images, 1 for points) from a fixed seed, so the same noise is seen turning into data as training
+ *     goes on.</li>
  * <li>{@code LossByTime} every {@code reportEvery} steps: mean L_simple per bucket of t since the last report
  *     (NaN for a bucket no sample fell in).</li>
  * </ul>
@@ -239,7 +240,10 @@ public final class DiffusionTrainingSession implements TrainingSession {
         Map<String, Double> values = heldOutValues();
         emit.accept(new TrainingEvent.Evaluation(epoch, step, values));
         if (config.previewSamples() > 0) {
-            ReverseChain chain = ReverseChain.fromNoise(model, new Sampler.Ddim(config.previewSteps(), 0),
+            // Deterministic DDIM for digits; stochastic (η = 1) for points, where the ODE sampler smears a young
+            // model's errors between the arms of a spiral while fresh noise keeps the cloud sharp.
+            double eta = model.isImage() ? 0 : 1;
+            ReverseChain chain = ReverseChain.fromNoise(model, new Sampler.Ddim(config.previewSteps(), eta),
                     config.previewSamples(), Seeds.derive(config.seed(), 4));
             float[] samples = chain.finish().dup('c').data().asFloat();
             if (model.isImage()) {
