@@ -58,6 +58,9 @@ public final class TrainDdpmCommand implements Callable<Integer> {
     @Option(names = "--layers", defaultValue = "3", description = "MLP hidden layers (default: ${DEFAULT-VALUE})")
     int layers;
 
+    @Option(names = "--octaves", defaultValue = "0", description = "MLP Fourier input octaves (default: ${DEFAULT-VALUE})")
+    int octaves;
+
     @Option(names = "--T", defaultValue = "1000", description = "diffusion steps T (default: ${DEFAULT-VALUE})")
     int steps;
 
@@ -84,7 +87,7 @@ public final class TrainDdpmCommand implements Callable<Integer> {
         boolean digits = DiffusionModel.DIGITS.equals(data);
         DiffusionData trainingData = digits ? DiffusionData.digits(Digits.bundled()) : DiffusionData.toy(ToySet.byId(data), seed);
         DenoiserSpec architecture = digits ? new DenoiserSpec.UNetSpec(28, channels, 8, 32)
-                : new DenoiserSpec.MlpSpec(2, hidden, layers, 32);
+                : new DenoiserSpec.MlpSpec(2, hidden, layers, 32, octaves);
         NoiseSchedule noiseSchedule = NoiseSchedule.of(ForwardCommand.parseKind(schedule), steps,
                 NoiseSchedule.DEFAULT_BETA_START, NoiseSchedule.DEFAULT_BETA_END);
         DiffusionTrainingConfig defaults = digits ? DiffusionTrainingConfig.digits(80, seed) : DiffusionTrainingConfig.toy(120, seed);

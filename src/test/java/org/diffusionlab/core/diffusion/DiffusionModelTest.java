@@ -76,7 +76,7 @@ class DiffusionModelTest {
 
     @Test
     void chainFromDataStartsAtTheNoisedImageWithTheSeedsStartNoise() {
-        DiffusionModel model = new DiffusionModel(new DenoiserSpec.MlpSpec(2, 8, 1, 8).build(1), NoiseSchedule.linear(1000), "two-moons");
+        DiffusionModel model = new DiffusionModel(new DenoiserSpec.MlpSpec(2, 8, 1, 8, 0).build(1), NoiseSchedule.linear(1000), "two-moons");
         float[] x0 = {0.5f, -1f, 1.5f, 0f};
         ReverseChain chain = ReverseChain.fromData(model, new Sampler.Ddim(10, 0), x0, 2, 300, 42);
         INDArray eps = Gaussian.sample(Seeds.derive(42, 0), 2, 2);

@@ -35,7 +35,7 @@ class DenoiserGradientTest {
 
     @Test
     void mlpGradientsMatchFiniteDifferences() {
-        Denoiser net = new DenoiserSpec.MlpSpec(2, 16, 3, 8).build(5);
+        Denoiser net = new DenoiserSpec.MlpSpec(2, 16, 3, 8, 2).build(5);
         checkGradients(net, new int[] {1, 17, 500, 1000}, 3);
     }
 

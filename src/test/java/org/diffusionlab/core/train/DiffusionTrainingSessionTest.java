@@ -19,7 +19,7 @@ class DiffusionTrainingSessionTest {
 
     @Test
     void aToyModelLearnsAndReportsEveryKindOfEvent() {
-        DiffusionModel model = new DiffusionModel(new DenoiserSpec.MlpSpec(2, 64, 2, 16).build(1), NoiseSchedule.linear(200), "8-gaussians");
+        DiffusionModel model = new DiffusionModel(new DenoiserSpec.MlpSpec(2, 64, 2, 16, 0).build(1), NoiseSchedule.linear(200), "8-gaussians");
         DiffusionTrainingConfig config = new DiffusionTrainingConfig(8, 128, 3e-3, 20, 0.99, 1.0, 7, 1, 200, 50, 10, 300, 4, 100, 10);
         DiffusionTrainingSession session = new DiffusionTrainingSession(model, DiffusionData.toy(ToySet.EIGHT_GAUSSIANS, 7), config);
         List<TrainingEvent> events = new ArrayList<>();
@@ -56,7 +56,7 @@ class DiffusionTrainingSessionTest {
 
     @Test
     void learningRateWarmsUpThenDecaysToATenth() {
-        DiffusionModel model = new DiffusionModel(new DenoiserSpec.MlpSpec(2, 8, 1, 8).build(1), NoiseSchedule.linear(100), "two-moons");
+        DiffusionModel model = new DiffusionModel(new DenoiserSpec.MlpSpec(2, 8, 1, 8, 0).build(1), NoiseSchedule.linear(100), "two-moons");
         DiffusionTrainingConfig config = DiffusionTrainingConfig.toy(10, 1);
         DiffusionTrainingSession session = new DiffusionTrainingSession(model, DiffusionData.toy(ToySet.TWO_MOONS, 1), config);
         assertEquals(config.learningRate() / 100, session.learningRate(1), 1e-12);
