@@ -9,6 +9,9 @@ import org.diffusionlab.app.bench.Benchmark;
 import org.diffusionlab.app.bench.DdpmSampleBenchmark;
 import org.diffusionlab.app.bench.DdpmTrainBenchmark;
 import org.diffusionlab.app.bench.ForwardFrameBenchmark;
+import org.diffusionlab.app.bench.LatentFrameBenchmark;
+import org.diffusionlab.app.bench.VaeDecodeBenchmark;
+import org.diffusionlab.app.bench.VaeTrainBenchmark;
 import org.diffusionlab.core.io.Json;
 
 import picocli.CommandLine.Command;
@@ -22,6 +25,9 @@ public final class BenchCommand implements Callable<Integer> {
     static List<Benchmark> all() {
         return List.of(
                 new ForwardFrameBenchmark(),
+                new VaeTrainBenchmark(),
+                new VaeDecodeBenchmark(),
+                new LatentFrameBenchmark(),
                 new DdpmTrainBenchmark(),
                 DdpmSampleBenchmark.ddim50(),
                 DdpmSampleBenchmark.ddpm1000());

@@ -58,7 +58,8 @@ public final class TrainDdpmCommand implements Callable<Integer> {
     @Option(names = "--layers", defaultValue = "3", description = "MLP hidden layers (default: ${DEFAULT-VALUE})")
     int layers;
 
-    @Option(names = "--octaves", defaultValue = "0", description = "MLP Fourier input octaves (default: ${DEFAULT-VALUE})")
+    @Option(names = "--octaves", defaultValue = "" + DenoiserSpec.MlpSpec.DEFAULT_OCTAVES,
+            description = "MLP Fourier input octaves: sin(2^k x), cos(2^k x) for k below this (default: ${DEFAULT-VALUE})")
     int octaves;
 
     @Option(names = "--T", defaultValue = "1000", description = "diffusion steps T (default: ${DEFAULT-VALUE})")
@@ -90,7 +91,8 @@ public final class TrainDdpmCommand implements Callable<Integer> {
                 : new DenoiserSpec.MlpSpec(2, hidden, layers, 32, octaves);
         NoiseSchedule noiseSchedule = NoiseSchedule.of(ForwardCommand.parseKind(schedule), steps,
                 NoiseSchedule.DEFAULT_BETA_START, NoiseSchedule.DEFAULT_BETA_END);
-        DiffusionTrainingConfig defaults = digits ? DiffusionTrainingConfig.digits(80, seed) : DiffusionTrainingConfig.toy(120, seed);
+        DiffusionTrainingConfig defaults = digits ? DiffusionTrainingConfig.digits(DiffusionTrainingConfig.DIGIT_EPOCHS, seed)
+                : DiffusionTrainingConfig.toy(DiffusionTrainingConfig.TOY_EPOCHS, seed);
         DiffusionTrainingConfig config = new DiffusionTrainingConfig(epochs != null ? epochs : defaults.epochs(),
                 batch != null ? batch : defaults.batchSize(), learningRate != null ? learningRate : defaults.learningRate(),
                 defaults.warmupSteps(), ema != null ? ema : defaults.emaDecay(), defaults.gradientClip(), seed,

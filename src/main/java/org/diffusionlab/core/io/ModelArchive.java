@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -125,28 +125,24 @@ public final class ModelArchive {
             if (Files.size(file) == 0) {
                 throw new BadInputException(name + ": the file is empty");
             }
-            try (InputStream in = Files.newInputStream(file)) {
-                return read(name, in);
-            }
         } catch (IOException e) {
             throw new BadInputException(name + ": could not be read (" + e.getMessage() + ")", e);
         }
-    }
-
-    public static ModelArchive read(String name, InputStream in) throws BadInputException {
         byte[] manifestBytes = null;
         Map<String, NpyArray> arrays = new LinkedHashMap<>();
         long total = 0;
-        int entries = 0;
-        try (ZipInputStream zip = new ZipInputStream(in)) {
-            for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
-                if (++entries > MAX_ENTRIES) {
-                    throw new BadInputException(name + ": too many entries for a model file");
-                }
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            if (zip.size() > MAX_ENTRIES) {
+                throw new BadInputException(name + ": too many entries for a model file");
+            }
+            for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
                 if (entry.isDirectory()) {
                     continue;
                 }
-                byte[] bytes = readLimited(name, zip, entry.getName());
+                byte[] bytes;
+                try (InputStream in = zip.getInputStream(entry)) {
+                    bytes = readLimited(name, in, entry.getName());
+                }
                 total += bytes.length;
                 if (total > MAX_TOTAL_BYTES) {
                     throw new BadInputException(name + ": the model is larger than " + (MAX_TOTAL_BYTES >> 20) + " MB unpacked");
@@ -162,18 +158,27 @@ public final class ModelArchive {
                     }
                 }
             }
-        } catch (ZipException | java.io.EOFException e) {
-            throw new BadInputException(name + ": the file is truncated or damaged (" + e.getMessage() + ")", e);
+        } catch (ZipException e) {
+            throw new BadInputException(startsLikeZip(file)
+                    ? name + ": the file is truncated or damaged (" + e.getMessage() + ")"
+                    : name + ": not a Diffusion Lab model (not a zip file)", e);
         } catch (IOException e) {
-            throw new BadInputException(name + ": could not be read (" + e.getMessage() + ")", e);
-        }
-        if (entries == 0) {
-            throw new BadInputException(name + ": not a Diffusion Lab model (not a zip file)");
+            throw new BadInputException(name + ": the file is truncated or damaged (" + e.getMessage() + ")", e);
         }
         if (manifestBytes == null) {
             throw new BadInputException(name + ": not a Diffusion Lab model (the zip has no manifest.json)");
         }
         return new ModelArchive(name, parseManifest(name, manifestBytes), arrays);
+    }
+
+    /** A zip begins with a local file header, the bytes P K 3 4; a truncated one still does. */
+    private static boolean startsLikeZip(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(4);
+            return head.length == 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static ObjectNode parseManifest(String name, byte[] bytes) throws BadInputException {
@@ -203,7 +208,7 @@ public final class ModelArchive {
         return manifest;
     }
 
-    private static byte[] readLimited(String name, ZipInputStream zip, String entry) throws IOException, BadInputException {
+    private static byte[] readLimited(String name, InputStream zip, String entry) throws IOException, BadInputException {
         byte[] bytes = zip.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, MAX_ENTRY_BYTES + 1));
         if (bytes.length > MAX_ENTRY_BYTES) {
             throw new BadInputException(name + ": the entry " + entry + " is larger than " + (MAX_ENTRY_BYTES >> 20) + " MB");

@@ -72,6 +72,14 @@ public sealed interface DenoiserSpec {
             checkEmbedding(timeEmbedding);
         }
 
+        /** Octaves of Fourier input features unless told otherwise: enough to draw a checkerboard's edges. */
+        public static final int DEFAULT_OCTAVES = 5;
+
+        /** With the default Fourier input features ({@value #DEFAULT_OCTAVES} octaves). */
+        public MlpSpec(int dimensions, int hidden, int layers, int timeEmbedding) {
+            this(dimensions, hidden, layers, timeEmbedding, DEFAULT_OCTAVES);
+        }
+
         /** Inputs to the first layer: the coordinates and their Fourier features. */
         public int inputs() {
             return dimensions * (1 + 2 * octaves);

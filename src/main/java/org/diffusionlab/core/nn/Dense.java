@@ -1,31 +1,41 @@
 package org.diffusionlab.core.nn;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-
-/** y = x·W + b for x of shape [batch, in]. */
-final class Dense {
-    private final Parameter weight;
-    private final Parameter bias;
-    private INDArray input;
-
-    Dense(ParameterSet parameters, String name, int in, int out) {
-        this(parameters, name, in, out, 1 / Math.sqrt(in));
+/**
+ * A fully connected layer y = x·W + b on a batch of rows x, with W of shape [inputs, outputs] and b of
+ * shape [outputs] (the layout the model files store). The weight and bias are blocks inside a flat buffer.
+ */
+public record Dense(String name, Block weight, Block bias) {
+    public Dense {
+        if (bias.rows() != 1 || bias.cols() != weight.cols()) {
+            throw new IllegalArgumentException(name + ": bias must be [1, " + weight.cols() + "]");
+        }
     }
 
-    Dense(ParameterSet parameters, String name, int in, int out, double bound) {
-        this.weight = parameters.uniform(name + "/W", bound, in, out);
-        this.bias = parameters.uniform(name + "/b", bound, out);
+    public int inputs() {
+        return weight.rows();
     }
 
-    INDArray forward(INDArray x) {
-        input = x;
-        return x.mmul(weight.value()).addiRowVector(bias.value());
+    public int outputs() {
+        return weight.cols();
     }
 
-    INDArray backward(INDArray gradOut) {
-        Nd4j.gemm(input, gradOut, weight.gradient(), true, false, 1.0, 0.0);
-        bias.gradient().assign(gradOut.sum(0));
-        return gradOut.mmul(weight.value().transpose());
+    /** output = 1·bᵀ + input·W; {@code ones} is a [rows, 1] column of ones. */
+    public void forward(Block input, Block output, Block ones) {
+        Blas.gemm(ones, false, bias, false, output, 1, 0);
+        Blas.gemm(input, false, weight, false, output, 1, 1);
+    }
+
+    /**
+     * Back-propagates {@code outputGradient} (∂loss/∂output, one row per example): writes
+     * ∂W = scale·inputᵀ·outputGradient and ∂b = scale·outputGradientᵀ·1 into {@code gradient}, and, if
+     * {@code inputGradient} is not null, ∂input = outputGradient·Wᵀ + inputGradientBeta·inputGradient.
+     */
+    public void backward(Block input, Block outputGradient, Dense gradient, Block inputGradient, double inputGradientBeta,
+            Block ones, double scale) {
+        Blas.gemm(input, true, outputGradient, false, gradient.weight, scale, 0);
+        Blas.gemv(outputGradient, true, ones, gradient.bias, scale, 0);
+        if (inputGradient != null) {
+            Blas.gemm(outputGradient, false, weight, true, inputGradient, 1, inputGradientBeta);
+        }
     }
 }

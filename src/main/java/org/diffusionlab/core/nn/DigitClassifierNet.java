@@ -6,7 +6,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 /**
  * A small convolutional digit classifier for 28×28 images in [−1, 1]:
  * conv 3×3 1→c, ReLU; conv 3×3 stride 2 c→2c, ReLU (14×14); conv 3×3 stride 2 2c→4c, ReLU (7×7);
- * Dense 4c·49→{@code features}, ReLU (the penultimate features used for the Fréchet distance); Dense →10 logits.
+ * Linear 4c·49→{@code features}, ReLU (the penultimate features used for the Fréchet distance); Linear →10 logits.
  */
 public final class DigitClassifierNet {
     public static final int CLASSES = 10;
@@ -20,9 +20,9 @@ public final class DigitClassifierNet {
     private final Relu relu2 = new Relu();
     private final Conv2d conv3;
     private final Relu relu3 = new Relu();
-    private final Dense hidden;
+    private final Linear hidden;
     private final Relu relu4 = new Relu();
-    private final Dense logits;
+    private final Linear logits;
     private long[] flattenedShape;
 
     public DigitClassifierNet(int channels, int features, long seed) {
@@ -32,8 +32,8 @@ public final class DigitClassifierNet {
         conv1 = new Conv2d(parameters, "conv1", 1, channels, 3, 1);
         conv2 = new Conv2d(parameters, "conv2", channels, 2 * channels, 3, 2);
         conv3 = new Conv2d(parameters, "conv3", 2 * channels, 4 * channels, 3, 2);
-        hidden = new Dense(parameters, "hidden", 4 * channels * 49, features);
-        logits = new Dense(parameters, "logits", features, CLASSES);
+        hidden = new Linear(parameters, "hidden", 4 * channels * 49, features);
+        logits = new Linear(parameters, "logits", features, CLASSES);
         parameters.seal();
     }
 

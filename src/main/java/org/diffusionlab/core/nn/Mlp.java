@@ -12,22 +12,22 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * sinusoidal time embedding fed to every layer; ε̂ = W_out h_L + b_out (starting near zero).
  */
 final class Mlp extends Denoiser {
-    private final List<Dense> hidden = new ArrayList<>();
-    private final List<Dense> time = new ArrayList<>();
+    private final List<Linear> hidden = new ArrayList<>();
+    private final List<Linear> time = new ArrayList<>();
     private final List<Silu> activations = new ArrayList<>();
-    private final Dense out;
+    private final Linear out;
 
     Mlp(DenoiserSpec.MlpSpec spec, long seed) {
         super(spec, new ParameterSet(seed));
         ParameterSet p = parameters();
         int width = spec.inputs();
         for (int k = 0; k < spec.layers(); k++) {
-            hidden.add(new Dense(p, "hidden" + k, width, spec.hidden()));
-            time.add(new Dense(p, "time" + k, spec.timeEmbedding(), spec.hidden(), 1 / Math.sqrt(spec.timeEmbedding())));
+            hidden.add(new Linear(p, "hidden" + k, width, spec.hidden()));
+            time.add(new Linear(p, "time" + k, spec.timeEmbedding(), spec.hidden(), 1 / Math.sqrt(spec.timeEmbedding())));
             activations.add(new Silu());
             width = spec.hidden();
         }
-        out = new Dense(p, "out", width, spec.dimensions(), 1e-3);
+        out = new Linear(p, "out", width, spec.dimensions(), 1e-3);
         p.seal();
     }
 

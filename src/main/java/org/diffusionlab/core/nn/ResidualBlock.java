@@ -12,7 +12,7 @@ final class ResidualBlock {
     private final GroupNorm norm1;
     private final Silu act1 = new Silu();
     private final Conv2d conv1;
-    private final Dense time;
+    private final Linear time;
     private final GroupNorm norm2;
     private final Silu act2 = new Silu();
     private final Conv2d conv2;
@@ -21,7 +21,7 @@ final class ResidualBlock {
     ResidualBlock(ParameterSet parameters, String name, int in, int out, int timeDim, int groups) {
         norm1 = new GroupNorm(parameters, name + "/norm1", in, groups);
         conv1 = new Conv2d(parameters, name + "/conv1", in, out, 3, 1);
-        time = new Dense(parameters, name + "/time", timeDim, out);
+        time = new Linear(parameters, name + "/time", timeDim, out);
         norm2 = new GroupNorm(parameters, name + "/norm2", out, groups);
         conv2 = new Conv2d(parameters, name + "/conv2", out, out, 3, 1);
         skip = in == out ? null : new Conv2d(parameters, name + "/skip", in, out, 1, 1);

@@ -5,7 +5,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A small U-Net ε-predictor for square grey images: three resolutions with c, 2c, 4c channels, residual
- * blocks with group normalisation and SiLU, the time embedding (sinusoidal → Dense → SiLU → Dense → SiLU)
+ * blocks with group normalisation and SiLU, the time embedding (sinusoidal → Linear → SiLU → Linear → SiLU)
  * added per channel in every block, and additive skip connections (a 1×1 convolution matches the channels at
  * the lower resolution, then nearest-neighbour ×2). Additive rather than concatenated skips keep the
  * full-resolution blocks at c channels: on two cores the 28×28 tensors dominate time and memory traffic.
@@ -18,9 +18,9 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class UNet extends Denoiser {
     private final int c;
-    private final Dense time1;
+    private final Linear time1;
     private final Silu timeAct1 = new Silu();
-    private final Dense time2;
+    private final Linear time2;
     private final Silu timeAct2 = new Silu();
     private final Conv2d in;
     private final ResidualBlock down1;
@@ -45,8 +45,8 @@ final class UNet extends Denoiser {
         c = spec.channels();
         int g = spec.groups();
         int timeDim = 4 * c;
-        time1 = new Dense(p, "time1", spec.timeEmbedding(), timeDim);
-        time2 = new Dense(p, "time2", timeDim, timeDim);
+        time1 = new Linear(p, "time1", spec.timeEmbedding(), timeDim);
+        time2 = new Linear(p, "time2", timeDim, timeDim);
         in = new Conv2d(p, "in", 1, c, 3, 1);
         down1 = new ResidualBlock(p, "down1", c, c, timeDim, g);
         pool1 = new Conv2d(p, "pool1", c, c, 3, 2);

@@ -7,7 +7,7 @@ import java.util.function.Consumer;
 
 import org.diffusionlab.core.data.DiffusionData;
 import org.diffusionlab.core.eval.DigitClassifier;
-import org.diffusionlab.core.nn.Adam;
+import org.diffusionlab.core.nn.ParameterSetAdam;
 import org.diffusionlab.core.nn.DigitClassifierNet;
 import org.diffusionlab.core.nn.Workspaces;
 import org.diffusionlab.core.random.Seeds;
@@ -31,7 +31,7 @@ public final class ClassifierTrainingSession implements TrainingSession {
     private final int batch;
     private final double learningRate;
     private final long seed;
-    private final Adam adam;
+    private final ParameterSetAdam adam;
     private final INDArray lastGood;
     private int[] order;
     private int orderEpoch = -1;
@@ -47,7 +47,7 @@ public final class ClassifierTrainingSession implements TrainingSession {
         this.batch = batch;
         this.learningRate = learningRate;
         this.seed = seed;
-        this.adam = new Adam(classifier.net().parameters());
+        this.adam = new ParameterSetAdam(classifier.net().parameters());
         this.lastGood = classifier.net().parameters().values().dup();
     }
 

@@ -14,7 +14,7 @@ import org.diffusionlab.core.diffusion.DiffusionModel;
 import org.diffusionlab.core.diffusion.ForwardProcess;
 import org.diffusionlab.core.diffusion.ReverseChain;
 import org.diffusionlab.core.diffusion.Sampler;
-import org.diffusionlab.core.nn.Adam;
+import org.diffusionlab.core.nn.ParameterSetAdam;
 import org.diffusionlab.core.nn.Denoiser;
 import org.diffusionlab.core.nn.Threads;
 import org.diffusionlab.core.nn.Workspaces;
@@ -50,7 +50,7 @@ public final class DiffusionTrainingSession implements TrainingSession {
     private final DiffusionData data;
     private final DiffusionTrainingConfig config;
     private final Denoiser online;
-    private final Adam adam;
+    private final ParameterSetAdam adam;
     private final ForwardProcess forward;
     private final DiffusionElbo elbo;
     private final Threads.Tuner tuner;
@@ -72,7 +72,7 @@ public final class DiffusionTrainingSession implements TrainingSession {
         this.config = config;
         this.online = model.denoiser().spec().build(config.seed());
         model.denoiser().parameters().values().assign(online.parameters().values());
-        this.adam = new Adam(online.parameters());
+        this.adam = new ParameterSetAdam(online.parameters());
         this.forward = new ForwardProcess(model.schedule());
         this.elbo = new DiffusionElbo(model.schedule(), data.discrete());
         this.tuner = config.threads() == 0 ? new Threads.Tuner(300, 3) : null;

@@ -1,0 +1,62 @@
+package org.diffusionlab.app;
+
+import java.util.List;
+
+import javafx.application.Application;
+import javafx.scene.image.Image;
+import javafx.scene.text.Font;
+import javafx.stage.Stage;
+
+import org.diffusionlab.core.diffusion.DiffusionModel;
+import org.diffusionlab.core.vae.Vae;
+import org.diffusionlab.ui.common.BackgroundWorker;
+import org.diffusionlab.ui.common.ModelShelf;
+import org.diffusionlab.ui.common.Page;
+import org.diffusionlab.ui.forward.ForwardView;
+import org.diffusionlab.ui.forward.ForwardViewModel;
+import org.diffusionlab.ui.latent.LatentView;
+import org.diffusionlab.ui.latent.LatentViewModel;
+import org.diffusionlab.ui.reverse.ReverseView;
+import org.diffusionlab.ui.reverse.ReverseViewModel;
+import org.diffusionlab.ui.shell.MainWindow;
+import org.diffusionlab.ui.train.TrainView;
+import org.diffusionlab.ui.train.TrainViewModel;
+
+/** The composition root: one worker thread, the view-models, and the window whose pages show them. */
+public final class DiffusionLabApp extends Application {
+    public static final String DEFAULT_PHOTO = "chelsea";
+    private BackgroundWorker worker;
+
+    @Override
+    public void start(Stage stage) {
+        loadFonts();
+        worker = new BackgroundWorker();
+        ForwardViewModel forward = new ForwardViewModel(worker);
+        forward.showPhoto(DEFAULT_PHOTO);
+        ModelShelf<Vae> vaes = new ModelShelf<>();
+        TrainViewModel train = new TrainViewModel(worker, vaes);
+        LatentViewModel latent = new LatentViewModel(worker, vaes);
+        ModelShelf<DiffusionModel> diffusions = new ModelShelf<>();
+        ReverseViewModel reverse = new ReverseViewModel(worker, diffusions);
+        BundledModels.load(worker, vaes, diffusions);
+
+        MainWindow window = new MainWindow(stage, messages -> List.<Page>of(new ForwardView(forward, messages),
+                new ReverseView(reverse, messages), new TrainView(train, messages), new LatentView(latent, messages)));
+        stage.getIcons().add(new Image(DiffusionLabApp.class.getResourceAsStream("/org/diffusionlab/icons/app-icon.png")));
+        stage.show();
+    }
+
+    @Override
+    public void stop() {
+        if (worker != null) {
+            worker.close();
+        }
+    }
+
+    /** The bundled DejaVu Sans carries every glyph the app writes: ᾱ, √, subscripts and Vietnamese. */
+    public static void loadFonts() {
+        for (String face : List.of("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")) {
+            Font.loadFont(DiffusionLabApp.class.getResourceAsStream("/org/diffusionlab/fonts/" + face), 13);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package org.diffusionlab.app.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.diffusionlab.core.data.Digits;
+import org.diffusionlab.core.io.Json;
+import org.diffusionlab.core.nn.NativeThreads;
+import org.diffusionlab.core.vae.ElboTerms;
+import org.diffusionlab.core.vae.Vae;
+import org.diffusionlab.core.vae.VaeFile;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "eval-vae", mixinStandardHelpOptions = true,
+        description = "Evaluate a VAE model file on the 1,000 held-out digits; prints one JSON line (nats per image).")
+public final class EvalVaeCommand implements Callable<Integer> {
+    @Option(names = "--model", required = true, description = "a VAE model file (.zip)")
+    Path model;
+
+    @Override
+    public Integer call() throws Exception {
+        VaeFile.Loaded loaded = VaeFile.read(model);
+        Digits digits = Digits.bundled();
+        float[][] heldOut = digits.pixels(digits.heldOutStart(), Digits.HELD_OUT);
+        NativeThreads.denseNetworks();
+        long start = System.nanoTime();
+        ElboTerms terms = loaded.vae().evaluate(heldOut);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("model", loaded.fileName());
+        line.put("architecture", loaded.vae().architecture().describe());
+        line.put("images", heldOut.length);
+        line.put("heldout_neg_elbo_nats", round(terms.negElboNats()));
+        line.put("heldout_recon_nats", round(terms.reconstructionNats()));
+        line.put("heldout_kl_nats", round(terms.klNats()));
+        line.put("noise_seed", Vae.EVALUATION_SEED);
+        line.put("seconds", round(seconds));
+        System.out.println(Json.line(line));
+        return 0;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+}

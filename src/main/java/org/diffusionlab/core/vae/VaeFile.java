@@ -1,0 +1,173 @@
+package org.diffusionlab.core.vae;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.diffusionlab.core.BadInputException;
+import org.diffusionlab.core.io.ModelArchive;
+import org.diffusionlab.core.io.NpyArray;
+import org.diffusionlab.core.nn.Adam;
+import org.diffusionlab.core.nn.Dense;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/**
+ * VAE model files ({@code kind: "vae"}): the manifest records the architecture, the hyperparameters, the data
+ * and split, how it was trained (the exact command, seed, epochs, seconds) and the held-out metrics; each layer
+ * is stored as {@code <layer>.weight} [inputs, outputs] and {@code <layer>.bias} [outputs], so that in NumPy
+ * {@code y = x @ W + b}. Reading checks every field and every shape against the architecture before any
+ * array reaches ND4J.
+ */
+public final class VaeFile {
+    public static final String KIND = "vae";
+
+    /** How a model was made. */
+    public record Training(VaeTrainingConfig config, String command, String dataName, String dataSplit, double seconds,
+            ElboTerms heldOut) {
+    }
+
+    /** A model read from a file, with what its manifest says about it. */
+    public record Loaded(String fileName, Vae vae, String command, ElboTerms heldOut, ObjectNode manifest) {
+        /** One line for a status bar, e.g. "vae-mnist-z16.zip: VAE 784-400-16, held-out −ELBO 104.2 nats". */
+        public String summary() {
+            String metrics = heldOut == null ? "" : String.format(java.util.Locale.ROOT, ", held-out −ELBO %.1f nats",
+                    heldOut.negElboNats());
+            return fileName + ": VAE " + vae.architecture().describe() + metrics;
+        }
+    }
+
+    private VaeFile() {
+    }
+
+    public static void write(Path target, Vae vae, Training training) throws IOException {
+        VaeArchitecture architecture = vae.architecture();
+        ObjectNode manifest = ModelArchive.newManifest(KIND);
+        ObjectNode arch = manifest.putObject("architecture");
+        arch.put("type", "mlp-vae");
+        arch.put("width", architecture.width());
+        arch.put("height", architecture.height());
+        arch.put("channels", 1);
+        arch.put("inputSize", architecture.inputSize());
+        ArrayNode hidden = arch.putArray("hidden");
+        architecture.hidden().forEach(hidden::add);
+        arch.put("latent", architecture.latent());
+        arch.put("activation", "relu");
+        arch.put("likelihood", "bernoulli-logits");
+        arch.put("layout", "y = x @ W + b per layer, W stored as [inputs, outputs]; the decoder mirrors the encoder's hidden sizes");
+
+        VaeTrainingConfig config = training.config();
+        ObjectNode hyper = manifest.putObject("hyperparameters");
+        hyper.put("beta", config.beta());
+        hyper.put("learningRate", config.learningRate());
+        hyper.put("batchSize", config.batchSize());
+        hyper.put("optimizer", "adam");
+        hyper.put("adamBeta1", Adam.DEFAULT_BETA1);
+        hyper.put("adamBeta2", Adam.DEFAULT_BETA2);
+        hyper.put("adamEpsilon", Adam.DEFAULT_EPSILON);
+        hyper.put("epochs", config.epochs());
+        hyper.put("seed", config.seed());
+
+        ObjectNode data = manifest.putObject("data");
+        data.put("name", training.dataName());
+        data.put("split", training.dataSplit());
+
+        ObjectNode made = manifest.putObject("training");
+        made.put("command", training.command());
+        made.put("seed", config.seed());
+        made.put("epochs", config.epochs());
+        made.put("seconds", Math.round(training.seconds() * 10) / 10.0);
+
+        if (training.heldOut() != null) {
+            ObjectNode metrics = manifest.putObject("metrics");
+            metrics.put("heldout_neg_elbo_nats", round(training.heldOut().negElboNats()));
+            metrics.put("heldout_recon_nats", round(training.heldOut().reconstructionNats()));
+            metrics.put("heldout_kl_nats", round(training.heldOut().klNats()));
+            metrics.put("unit", "nats per image, summed over the " + architecture.inputSize() + " pixels");
+            metrics.put("estimator", "mean over the held-out images; reconstruction from one z ~ q(z|x) per image, noise seed "
+                    + Vae.EVALUATION_SEED);
+        }
+
+        Map<String, NpyArray> arrays = new LinkedHashMap<>();
+        for (Dense layer : vae.parameters().layers()) {
+            arrays.put(layer.name() + ".weight", new NpyArray(new long[] {layer.inputs(), layer.outputs()},
+                    layer.weight().toFloatArray()));
+            arrays.put(layer.name() + ".bias", new NpyArray(new long[] {layer.outputs()}, layer.bias().toFloatArray()));
+        }
+        new ModelArchive(target.getFileName().toString(), manifest, arrays).write(target);
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+
+    public static Loaded read(Path file) throws BadInputException {
+        ModelArchive archive = ModelArchive.read(file).requireKind(KIND);
+        VaeArchitecture architecture = architecture(archive);
+        VaeParameters parameters = VaeParameters.zeros(architecture, DataType.FLOAT);
+        List<float[]> values = new ArrayList<>();
+        for (Dense layer : parameters.layers()) {
+            float[] weight = archive.array(layer.name() + ".weight", layer.inputs(), layer.outputs()).data();
+            float[] bias = archive.array(layer.name() + ".bias", layer.outputs()).data();
+            requireFinite(archive, layer.name() + ".weight", weight);
+            requireFinite(archive, layer.name() + ".bias", bias);
+            values.add(weight);
+            values.add(bias);
+        }
+        // every shape is checked: only now does anything reach native memory
+        for (int i = 0; i < parameters.layers().size(); i++) {
+            Dense layer = parameters.layers().get(i);
+            layer.weight().write(values.get(2 * i), 0, 0, values.get(2 * i).length);
+            layer.bias().write(values.get(2 * i + 1), 0, 0, values.get(2 * i + 1).length);
+        }
+        JsonNode command = archive.manifest().at("/training/command");
+        return new Loaded(archive.name(), new Vae(parameters), command.isTextual() ? command.asText() : null,
+                metrics(archive), archive.manifest());
+    }
+
+    private static VaeArchitecture architecture(ModelArchive archive) throws BadInputException {
+        int width = archive.intField("architecture.width", 1, VaeArchitecture.MAX_SIDE);
+        int height = archive.intField("architecture.height", 1, VaeArchitecture.MAX_SIDE);
+        JsonNode channels = archive.manifest().at("/architecture/channels");
+        if (!channels.isMissingNode() && channels.asInt() != 1) {
+            throw new BadInputException(archive.name() + ": this VAE has " + channels + " colour channels; only grey (1) is supported");
+        }
+        JsonNode inputSize = archive.manifest().at("/architecture/inputSize");
+        if (!inputSize.isMissingNode() && inputSize.asInt() != width * height) {
+            throw new BadInputException(archive.name() + ": the manifest's inputSize " + inputSize + " is not width × height = "
+                    + width * height);
+        }
+        JsonNode hiddenNode = archive.field("architecture.hidden");
+        if (!hiddenNode.isArray() || hiddenNode.isEmpty() || hiddenNode.size() > VaeArchitecture.MAX_HIDDEN_LAYERS) {
+            throw new BadInputException(archive.name() + ": the manifest's 'architecture.hidden' is " + hiddenNode
+                    + "; expected a list of 1 to " + VaeArchitecture.MAX_HIDDEN_LAYERS + " layer sizes");
+        }
+        List<Integer> hidden = new ArrayList<>();
+        for (int i = 0; i < hiddenNode.size(); i++) {
+            hidden.add(archive.intField("architecture.hidden." + i, 1, VaeArchitecture.MAX_HIDDEN_SIZE));
+        }
+        int latent = archive.intField("architecture.latent", VaeArchitecture.MIN_LATENT, VaeArchitecture.MAX_LATENT);
+        return new VaeArchitecture(width, height, hidden, latent);
+    }
+
+    private static ElboTerms metrics(ModelArchive archive) {
+        JsonNode recon = archive.manifest().at("/metrics/heldout_recon_nats");
+        JsonNode kl = archive.manifest().at("/metrics/heldout_kl_nats");
+        return recon.isNumber() && kl.isNumber() ? new ElboTerms(recon.doubleValue(), kl.doubleValue()) : null;
+    }
+
+    private static void requireFinite(ModelArchive archive, String key, float[] values) throws BadInputException {
+        for (float value : values) {
+            if (!Float.isFinite(value)) {
+                throw new BadInputException(archive.name() + ": the weight '" + key + "' contains " + value
+                        + " (the model is damaged or its training diverged)");
+            }
+        }
+    }
+}

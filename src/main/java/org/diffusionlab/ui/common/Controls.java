@@ -1,0 +1,151 @@
+package org.diffusionlab.ui.common;
+
+import java.util.Locale;
+import java.util.function.Function;
+
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.IntegerProperty;
+
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+/** Small builders for the side panels, so every view's controls look and behave the same. */
+public final class Controls {
+    private Controls() {
+    }
+
+    /** A titled group of controls. */
+    public static VBox section(String title, Node... content) {
+        Label heading = new Label(title);
+        heading.getStyleClass().add("section-title");
+        VBox box = new VBox(8, heading);
+        box.getChildren().addAll(content);
+        box.getStyleClass().add("section");
+        return box;
+    }
+
+    /** A two-column form: labels on the left, controls stretching on the right. */
+    public static GridPane form() {
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(6);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        fields.setFillWidth(true);
+        grid.getColumnConstraints().addAll(labels, fields);
+        return grid;
+    }
+
+    /** Typed text in an editable spinner counts when the field loses focus, not only on Enter. */
+    public static void commitOnFocusLost(Spinner<?> spinner) {
+        spinner.setMaxWidth(Double.MAX_VALUE);
+        spinner.setMinWidth(70);
+        spinner.setPrefWidth(110);
+        spinner.getEditor().focusedProperty().addListener((obs, old, focused) -> {
+            if (!focused) {
+                spinner.commitValue();
+            }
+        });
+    }
+
+    /** An editable integer spinner bound both ways to a property. */
+    public static Spinner<Integer> intSpinner(String id, int min, int max, int step, IntegerProperty property) {
+        Spinner<Integer> spinner = new Spinner<>(min, max, property.get(), step);
+        spinner.setId(id);
+        spinner.setEditable(true);
+        commitOnFocusLost(spinner);
+        spinner.getValueFactory().valueProperty().bindBidirectional(property.asObject());
+        return spinner;
+    }
+
+    /** An editable decimal spinner (4 significant digits, accepts "1e-4" and "0,5") bound both ways to a property. */
+    public static Spinner<Double> doubleSpinner(String id, double min, double max, double step, DoubleProperty property) {
+        SpinnerValueFactory.DoubleSpinnerValueFactory factory =
+                new SpinnerValueFactory.DoubleSpinnerValueFactory(min, max, property.get(), step);
+        factory.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Double value) {
+                return value == null ? "" : String.format(Locale.ROOT, "%.4g", value);
+            }
+
+            @Override
+            public Double fromString(String text) {
+                try {
+                    return Double.parseDouble(text.trim().replace(',', '.'));
+                } catch (NumberFormatException e) {
+                    return factory.getValue();
+                }
+            }
+        });
+        Spinner<Double> spinner = new Spinner<>(factory);
+        spinner.setId(id);
+        spinner.setEditable(true);
+        commitOnFocusLost(spinner);
+        factory.valueProperty().bindBidirectional(property.asObject());
+        return spinner;
+    }
+
+    public static <T> StringConverter<T> converter(Function<T, String> toText) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return value == null ? "" : toText.apply(value);
+            }
+
+            @Override
+            public T fromString(String text) {
+                throw new UnsupportedOperationException("read-only converter");
+            }
+        };
+    }
+
+    /** A full-width toggle for one of several choices; {@code value} is what it stands for. */
+    public static ToggleButton choice(String id, String text, Object value) {
+        ToggleButton button = new ToggleButton(text);
+        button.setMnemonicParsing(false);
+        button.setWrapText(true);
+        button.setId(id);
+        button.setUserData(value);
+        button.setMaxWidth(Double.MAX_VALUE);
+        button.getStyleClass().add("choice");
+        HBox.setHgrow(button, Priority.ALWAYS);
+        return button;
+    }
+
+    /** Toggle buttons that always keep exactly one chosen, bound to the property. */
+    @SuppressWarnings("unchecked")
+    public static <T> void bindChoice(ObjectProperty<T> property, ToggleButton... buttons) {
+        ToggleGroup group = new ToggleGroup();
+        for (ToggleButton b : buttons) {
+            b.setToggleGroup(group);
+            b.setSelected(b.getUserData() == property.get());
+        }
+        group.selectedToggleProperty().addListener((obs, old, toggle) -> {
+            if (toggle == null) {
+                old.setSelected(true);
+            } else {
+                property.set((T) toggle.getUserData());
+            }
+        });
+        property.addListener((obs, old, value) -> {
+            for (ToggleButton b : buttons) {
+                if (b.getUserData() == value && !b.isSelected()) {
+                    b.setSelected(true);
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,33 @@
+package org.diffusionlab.ui.common;
+
+import java.util.List;
+
+/**
+ * A sentence for the user that is not yet in any language: a message key with its arguments, or plain text
+ * (e.g. a core error, which is written in English). View-models hold these; views render them, so switching
+ * the language re-renders without touching any view-model state.
+ */
+public record Localized(String key, List<Object> arguments, boolean error) {
+    public static final Localized NONE = new Localized("message.plain", List.of(""), false);
+
+    public static Localized of(String key, Object... arguments) {
+        return new Localized(key, List.of(arguments), false);
+    }
+
+    public static Localized error(String key, Object... arguments) {
+        return new Localized(key, List.of(arguments), true);
+    }
+
+    /** Plain text that needs no translation, e.g. a core error naming a file. */
+    public static Localized plainError(String text) {
+        return new Localized("message.plain", List.of(text), true);
+    }
+
+    public boolean isEmpty() {
+        return this.equals(NONE);
+    }
+
+    public String render(Messages messages) {
+        return messages.format(key, arguments.toArray());
+    }
+}

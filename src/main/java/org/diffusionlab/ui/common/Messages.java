@@ -1,0 +1,38 @@
+package org.diffusionlab.ui.common;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/** The UI's words in the chosen language (messages.properties, messages_vi.properties; UTF-8). */
+public final class Messages {
+    public static final Locale ENGLISH = Locale.ENGLISH;
+    public static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
+    private static final String BUNDLE = "org.diffusionlab.messages";
+
+    private final ResourceBundle bundle;
+    private final Locale locale;
+
+    public Messages(Locale locale) {
+        this.locale = locale;
+        this.bundle = ResourceBundle.getBundle(BUNDLE, locale, ResourceBundle.Control.getNoFallbackControl(
+                ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+
+    public Locale locale() {
+        return locale;
+    }
+
+    public String get(String key) {
+        try {
+            return bundle.getString(key);
+        } catch (MissingResourceException e) {
+            return "‹" + key + "›";
+        }
+    }
+
+    public String format(String key, Object... arguments) {
+        return new MessageFormat(get(key), locale).format(arguments);
+    }
+}

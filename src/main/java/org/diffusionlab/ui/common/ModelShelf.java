@@ -1,0 +1,51 @@
+package org.diffusionlab.ui.common;
+
+import java.util.function.Consumer;
+
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The models the app holds right now, by kind: bundled ones, ones opened from files and ones just trained.
+ * The Train view puts models here; the views that use models offer them from here. FX thread only; the models
+ * themselves are used only on the worker thread.
+ */
+public final class ModelShelf<M> {
+    /** Where a model came from, for its label. */
+    public enum Origin { BUNDLED, FILE, TRAINED }
+
+    public record Entry<M>(String name, Origin origin, Localized description, M model) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    private final ObservableList<Entry<M>> entries = FXCollections.observableArrayList();
+
+    public ObservableList<Entry<M>> entries() {
+        return entries;
+    }
+
+    /** Adds a model, replacing one of the same name (a retrained or re-opened model takes its place). */
+    public Entry<M> put(String name, Origin origin, Localized description, M model) {
+        Entry<M> entry = new Entry<>(name, origin, description, model);
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).name().equals(name)) {
+                entries.set(i, entry);
+                return entry;
+            }
+        }
+        entries.add(entry);
+        return entry;
+    }
+
+    /** Runs the action for every entry added from now on. */
+    public void onAdded(Consumer<Entry<M>> action) {
+        entries.addListener((javafx.collections.ListChangeListener<Entry<M>>) change -> {
+            while (change.next()) {
+                change.getAddedSubList().forEach(action);
+            }
+        });
+    }
+}

@@ -1,0 +1,37 @@
+package org.diffusionlab.ui.common;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+
+import javafx.scene.Node;
+
+/** One view in the navigation rail, with what it adds to the File menu. */
+public interface Page {
+    /** A stable id ("forward", "train", …); the rail's label is the message "page.&lt;id&gt;". */
+    String id();
+
+    Node node();
+
+    /** Whether File → Open image… applies to this page. */
+    default boolean opensImages() {
+        return false;
+    }
+
+    default void openImage(Path file) {
+    }
+
+    /** The File → Export entries of this page. */
+    default List<Export> exports() {
+        return List.of();
+    }
+
+    /** The status line while this page shows; by default the keyboard hint. */
+    default javafx.beans.value.ObservableValue<String> status() {
+        return null;
+    }
+
+    /** An export: its menu label key, a suggested file name, the extension, and what writes the file. */
+    record Export(String labelKey, String suggestedName, String extension, Consumer<Path> write) {
+    }
+}

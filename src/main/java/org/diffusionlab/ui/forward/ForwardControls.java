@@ -1,0 +1,135 @@
+package org.diffusionlab.ui.forward;
+
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+import org.diffusionlab.core.diffusion.NoisingChain;
+import org.diffusionlab.core.schedule.NoiseSchedule;
+import org.diffusionlab.ui.common.Controls;
+import org.diffusionlab.ui.common.Icons;
+import org.diffusionlab.ui.common.Messages;
+
+/** The Forward view's left column: the picture, the schedule, the seed and the mode. */
+final class ForwardControls extends ScrollPane {
+
+    ForwardControls(ForwardViewModel model, Messages messages, Runnable chooseFile) {
+        VBox content = new VBox(14);
+        content.getStyleClass().add("side-panel");
+        content.setPadding(new Insets(12));
+        content.getChildren().addAll(imageSection(model, messages, chooseFile), scheduleSection(model, messages),
+                modeSection(model, messages));
+        setContent(content);
+        setFitToWidth(true);
+        setHbarPolicy(ScrollBarPolicy.NEVER);
+        getStyleClass().add("side-scroll");
+    }
+
+    private VBox imageSection(ForwardViewModel model, Messages messages, Runnable chooseFile) {
+        Spinner<Integer> digit = Controls.intSpinner("forward-digit-index", 0, 9999, 1, model.digitIndexProperty());
+
+        ComboBox<Integer> label = new ComboBox<>();
+        label.setId("forward-random-label");
+        for (int i = 0; i <= 9; i++) {
+            label.getItems().add(i);
+        }
+        label.setValue(3);
+        Button random = new Button(messages.get("forward.randomDigit"), Icons.of(Icons.DICE));
+        random.setId("forward-random-digit");
+        random.setOnAction(e -> model.showRandomDigit(label.getValue()));
+        random.setTooltip(new Tooltip(messages.get("forward.randomDigit.tooltip")));
+
+        ComboBox<String> photo = new ComboBox<>();
+        photo.setId("forward-photo");
+        photo.getItems().setAll(model.photoNames());
+        photo.setPromptText(messages.get("forward.photo.prompt"));
+        photo.valueProperty().bindBidirectional(model.photoProperty());
+        photo.setMaxWidth(Double.MAX_VALUE);
+
+        Button open = new Button(messages.get("forward.openImage"));
+        open.setId("forward-open-image");
+        open.setOnAction(e -> chooseFile.run());
+        open.setMaxWidth(Double.MAX_VALUE);
+
+        Label description = new Label();
+        description.setId("forward-source-description");
+        description.getStyleClass().add("hint");
+        description.setWrapText(true);
+        description.setMaxWidth(Double.MAX_VALUE);
+        description.textProperty().bind(Bindings.createStringBinding(() -> model.sourceProperty().get() == null ? ""
+                : model.sourceProperty().get().description().render(messages), model.sourceProperty()));
+
+        GridPane grid = Controls.form();
+        grid.addRow(0, new Label(messages.get("forward.digit")), digit);
+        random.setMaxWidth(Double.MAX_VALUE);
+        grid.addRow(1, new Label(messages.get("forward.label")), label);
+        grid.add(random, 1, 2);
+        grid.addRow(3, new Label(messages.get("forward.photo")), photo);
+        Label dropHint = new Label(messages.get("forward.dropHint"));
+        dropHint.getStyleClass().add("hint");
+        dropHint.setWrapText(true);
+        dropHint.setMaxWidth(Double.MAX_VALUE);
+        return Controls.section(messages.get("forward.section.image"), grid, open, dropHint, description);
+    }
+
+    private VBox scheduleSection(ForwardViewModel model, Messages messages) {
+        ComboBox<NoiseSchedule.Kind> kind = new ComboBox<>();
+        kind.setId("forward-schedule-kind");
+        kind.getItems().setAll(NoiseSchedule.Kind.values());
+        kind.setConverter(Controls.converter(k -> messages.get("schedule." + k.name().toLowerCase())));
+        kind.valueProperty().bindBidirectional(model.scheduleKindProperty());
+
+        Spinner<Integer> steps = Controls.intSpinner("forward-steps", 1, NoiseSchedule.MAX_T, 50, model.stepsProperty());
+        Spinner<Double> betaStart = Controls.doubleSpinner("forward-beta-start", 1e-6, NoiseSchedule.MAX_BETA, 1e-5,
+                model.betaStartProperty());
+        Spinner<Double> betaEnd = Controls.doubleSpinner("forward-beta-end", 1e-6, NoiseSchedule.MAX_BETA, 1e-3,
+                model.betaEndProperty());
+        betaStart.disableProperty().bind(model.scheduleKindProperty().isEqualTo(NoiseSchedule.Kind.COSINE));
+        betaEnd.disableProperty().bind(model.scheduleKindProperty().isEqualTo(NoiseSchedule.Kind.COSINE));
+
+        Spinner<Integer> seed = new Spinner<>(0, Integer.MAX_VALUE, (int) model.seedProperty().get());
+        seed.setId("forward-seed");
+        seed.setEditable(true);
+        Controls.commitOnFocusLost(seed);
+        seed.getValueFactory().valueProperty().addListener((obs, old, value) -> model.seedProperty().set(value));
+        model.seedProperty().addListener((obs, old, value) -> seed.getValueFactory().setValue(value.intValue()));
+        Button dice = new Button(null, Icons.of(Icons.DICE));
+        dice.setId("forward-new-seed");
+        dice.setTooltip(new Tooltip(messages.get("forward.newSeed")));
+        dice.setOnAction(e -> model.newSeed());
+        HBox.setHgrow(seed, Priority.ALWAYS);
+
+        GridPane grid = Controls.form();
+        grid.addRow(0, new Label(messages.get("forward.schedule")), kind);
+        grid.addRow(1, new Label("T"), steps);
+        grid.addRow(2, new Label("β₁"), betaStart);
+        grid.addRow(3, new Label("β_T"), betaEnd);
+        grid.addRow(4, new Label(messages.get("forward.seed")), new HBox(6, seed, dice));
+        return Controls.section(messages.get("forward.section.schedule"), grid);
+    }
+
+    private VBox modeSection(ForwardViewModel model, Messages messages) {
+        ToggleButton jump = Controls.choice("forward-mode-jump", messages.get("forward.mode.jump"), NoisingChain.Mode.JUMP);
+        ToggleButton iterate = Controls.choice("forward-mode-iterate", messages.get("forward.mode.iterate"),
+                NoisingChain.Mode.ITERATE);
+        Controls.bindChoice(model.modeProperty(), jump, iterate);
+        Label explanation = new Label();
+        explanation.getStyleClass().add("hint");
+        explanation.setWrapText(true);
+        explanation.setMaxWidth(Double.MAX_VALUE);
+        explanation.textProperty().bind(Bindings.createStringBinding(() -> messages.get(
+                model.modeProperty().get() == NoisingChain.Mode.JUMP ? "forward.mode.jump.hint" : "forward.mode.iterate.hint"),
+                model.modeProperty()));
+        return Controls.section(messages.get("forward.section.mode"), jump, iterate, explanation);
+    }
+}

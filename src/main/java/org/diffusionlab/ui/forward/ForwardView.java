@@ -1,0 +1,182 @@
+package org.diffusionlab.ui.forward;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+import org.diffusionlab.ui.common.CaptionedRaster;
+import org.diffusionlab.ui.common.FileDialogs;
+import org.diffusionlab.ui.common.FilmstripView;
+import org.diffusionlab.ui.common.Messages;
+import org.diffusionlab.ui.common.Observe;
+import org.diffusionlab.ui.common.Page;
+import org.diffusionlab.ui.common.PlaybackBar;
+import org.diffusionlab.ui.common.Subscripts;
+import org.diffusionlab.ui.common.Throttle;
+
+/**
+ * Forward: a picture noised step by step. Left: picture, schedule, mode. Centre: x₀, x_t and ε, the equation
+ * with its numbers, playback and the filmstrip. Right: the schedule, log-SNR and the histogram of x_t.
+ */
+public final class ForwardView extends BorderPane implements Page {
+    /** The histogram chart redraws at most this often while playing (a full chart redraw costs more than a frame). */
+    static final long HISTOGRAM_INTERVAL_MS = 50;
+    private final ForwardViewModel model;
+    private final Messages messages;
+
+    public ForwardView(ForwardViewModel model, Messages messages) {
+        this.model = model;
+        this.messages = messages;
+        getStyleClass().add("forward-view");
+        setId("forward-view");
+
+        ForwardControls controls = new ForwardControls(model, messages, this::chooseImage);
+        setLeft(controls);
+
+        ForwardCharts charts = new ForwardCharts(messages);
+        setRight(charts);
+        setCenter(centre(charts));
+
+        Observe.present(model.scheduleProperty(), charts::showSchedule);
+        Observe.now(model.playback().positionProperty(), t -> charts.markStep(t.intValue()));
+        Throttle<ForwardViewModel.FrameView> histogram = new Throttle<>(HISTOGRAM_INTERVAL_MS,
+                frame -> charts.showHistogram(frame.histogram()));
+        Observe.present(model.frameViewProperty(), histogram::offer);
+
+        setOnDragOver(event -> {
+            if (event.getDragboard().hasFiles()) {
+                event.acceptTransferModes(TransferMode.COPY);
+            }
+            event.consume();
+        });
+        setOnDragDropped(event -> {
+            List<File> files = event.getDragboard().getFiles();
+            boolean accepted = files != null && !files.isEmpty();
+            if (accepted) {
+                model.openFile(files.get(0).toPath());
+            }
+            event.setDropCompleted(accepted);
+            event.consume();
+        });
+        PlaybackBar.installKeys(this, model.playback());
+    }
+
+    private Node centre(ForwardCharts charts) {
+        CaptionedRaster x0 = new CaptionedRaster("forward-x0", 150);
+        x0.caption().setText(messages.get("forward.x0"));
+        CaptionedRaster xt = new CaptionedRaster("forward-xt", 300);
+        CaptionedRaster noise = new CaptionedRaster("forward-noise", 150);
+        x0.raster().rasterProperty().bind(model.chainViewProperty().map(ForwardViewModel.ChainView::x0));
+        xt.raster().rasterProperty().bind(model.frameViewProperty().map(ForwardViewModel.FrameView::xt));
+        noise.raster().rasterProperty().bind(model.frameViewProperty().map(ForwardViewModel.FrameView::noise));
+        xt.caption().textProperty().bind(Bindings.createStringBinding(
+                () -> messages.format("forward.xt", Subscripts.of(model.t()), String.valueOf(model.t())),
+                model.playback().positionProperty()));
+        noise.caption().setText(messages.get("forward.noise"));
+        HBox images = new HBox(12, x0, xt, noise);
+        images.setAlignment(Pos.CENTER);
+        HBox.setHgrow(x0, Priority.SOMETIMES);
+        HBox.setHgrow(xt, Priority.ALWAYS);
+        HBox.setHgrow(noise, Priority.SOMETIMES);
+        VBox.setVgrow(images, Priority.ALWAYS);
+
+        Label equation = new Label();
+        equation.setId("forward-equation");
+        equation.getStyleClass().add("equation");
+        equation.textProperty().bind(model.equationProperty());
+        Label numbers = new Label();
+        numbers.setId("forward-equation-numbers");
+        numbers.getStyleClass().add("equation-numbers");
+        numbers.textProperty().bind(model.equationNumbersProperty());
+        Label priorKl = new Label();
+        priorKl.setId("forward-prior-kl");
+        priorKl.getStyleClass().add("equation-numbers");
+        priorKl.textProperty().bind(Bindings.createStringBinding(() -> model.chainViewProperty().get() == null ? ""
+                        : messages.format("forward.priorKl", Subscripts.of(model.schedule().steps()),
+                        String.format(Locale.ROOT, "%.4g", model.chainViewProperty().get().priorKl())),
+                model.chainViewProperty()));
+        Label notice = new Label();
+        notice.setId("forward-notice");
+        notice.setWrapText(true);
+        notice.setMaxWidth(Double.MAX_VALUE);
+        notice.textProperty().bind(Bindings.createStringBinding(() -> model.noticeProperty().get().render(messages),
+                model.noticeProperty()));
+        Observe.now(model.noticeProperty(), value -> notice.getStyleClass().setAll("label",
+                value.error() ? "notice-error" : "notice-info"));
+        VBox equations = new VBox(2, equation, numbers, priorKl);
+        equations.getStyleClass().add("equation-box");
+
+        PlaybackBar playback = new PlaybackBar(model.playback(), messages,
+                t -> "t = " + t + " / " + model.schedule().steps());
+
+        FilmstripView filmstrip = new FilmstripView();
+        filmstrip.setId("forward-filmstrip");
+        filmstrip.setPrefHeight(110);
+        filmstrip.setMinHeight(90);
+        Observe.present(model.chainViewProperty(), chain -> {
+            filmstrip.show(chain.filmstrip(), chain.filmstripSteps().stream().map(String::valueOf).toList());
+            highlight(filmstrip, chain);
+        });
+        model.playback().positionProperty().addListener((obs, old, t) -> highlight(filmstrip, model.chainViewProperty().get()));
+        filmstrip.setOnSelect(index -> {
+            var chain = model.chainViewProperty().get();
+            if (chain != null) {
+                model.playback().seek(chain.filmstripSteps().get(index));
+            }
+        });
+
+        VBox centre = new VBox(10, images, equations, notice, playback, filmstrip);
+        centre.setPadding(new Insets(12));
+        centre.getStyleClass().add("centre");
+        return centre;
+    }
+
+    private void highlight(FilmstripView filmstrip, ForwardViewModel.ChainView chain) {
+        if (chain == null) {
+            return;
+        }
+        filmstrip.highlight(chain.filmstripSteps().indexOf(model.t()));
+    }
+
+    private void chooseImage() {
+        FileDialogs.openImage(getScene().getWindow(), messages).ifPresent(model::openFile);
+    }
+
+    @Override
+    public String id() {
+        return "forward";
+    }
+
+    @Override
+    public Node node() {
+        return this;
+    }
+
+    @Override
+    public boolean opensImages() {
+        return true;
+    }
+
+    @Override
+    public void openImage(Path file) {
+        model.openFile(file);
+    }
+
+    @Override
+    public List<Export> exports() {
+        return List.of(new Export("menu.export.frame", "forward-frame-t" + model.t() + ".png", "png", model::exportFrame),
+                new Export("menu.export.filmstrip", "forward-filmstrip.png", "png", model::exportFilmstrip));
+    }
+}

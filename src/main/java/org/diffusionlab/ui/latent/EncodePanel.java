@@ -1,0 +1,99 @@
+package org.diffusionlab.ui.latent;
+
+import java.util.Locale;
+
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+import org.diffusionlab.ui.common.CaptionedRaster;
+import org.diffusionlab.ui.common.DrawingPad;
+import org.diffusionlab.ui.common.Messages;
+import org.diffusionlab.ui.common.Observe;
+import org.diffusionlab.ui.common.Subscripts;
+
+/**
+ * Draw a digit (or load an image) and see q(z|x): μ and σ per dimension, the ε drawn, z = μ + σ ⊙ ε, the
+ * reconstruction from that z and KL(q ‖ N(0, I)); "resample ε" draws again from the same q.
+ */
+final class EncodePanel extends VBox {
+    private static final int ROWS_SHOWN = 8;
+    private final DrawingPad pad = new DrawingPad(28, 28);
+
+    EncodePanel(LatentViewModel model, Messages messages, Runnable loadImage) {
+        setSpacing(8);
+        pad.setId("latent-drawing");
+        pad.setPrefSize(180, 180);
+        pad.setOnStrokeEnd(model::encode);
+        Slider brush = new Slider(0.6, 3, 1.6);
+        brush.setId("latent-brush");
+        brush.valueProperty().addListener((obs, old, value) -> pad.setBrushRadius(value.doubleValue()));
+        Button clear = new Button(messages.get("latent.clear"));
+        clear.setOnAction(e -> pad.clear());
+        Button undo = new Button(messages.get("latent.undo"));
+        undo.setOnAction(e -> pad.undo());
+        Button encode = new Button(messages.get("latent.encode"));
+        encode.setId("latent-encode");
+        encode.getStyleClass().add("accent");
+        encode.setOnAction(e -> model.encode(pad.pixels()));
+        Button load = new Button(messages.get("latent.loadImage"));
+        load.setOnAction(e -> loadImage.run());
+        HBox buttons = new HBox(6, clear, undo, encode, load);
+        HBox brushRow = new HBox(6, new Label(messages.get("latent.brush")), brush);
+        brushRow.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(brush, Priority.ALWAYS);
+
+        CaptionedRaster input = new CaptionedRaster("latent-input", 64);
+        input.caption().setText(messages.get("latent.input"));
+        input.raster().rasterProperty().bind(model.posteriorProperty().map(LatentViewModel.Posterior::input));
+        CaptionedRaster reconstruction = new CaptionedRaster("latent-reconstruction", 96);
+        reconstruction.caption().setText(messages.get("latent.reconstruction"));
+        reconstruction.raster().rasterProperty().bind(model.posteriorProperty().map(LatentViewModel.Posterior::reconstruction));
+        Button resample = new Button(messages.get("latent.resample"));
+        resample.setId("latent-resample");
+        resample.setOnAction(e -> model.resampleEpsilon());
+        resample.disableProperty().bind(model.posteriorProperty().isNull());
+        VBox result = new VBox(4, input, reconstruction, resample);
+        result.setAlignment(Pos.TOP_CENTER);
+        result.setPrefWidth(130);
+        HBox top = new HBox(10, pad, result);
+
+        Label equation = new Label("z = μ + σ ⊙ ε");
+        equation.getStyleClass().add("equation");
+        Label numbers = new Label();
+        numbers.setId("latent-posterior-numbers");
+        numbers.getStyleClass().add("mono");
+        Label kl = new Label();
+        kl.setId("latent-kl");
+        kl.getStyleClass().add("equation-numbers");
+        kl.setWrapText(true);
+        kl.setMaxWidth(Double.MAX_VALUE);
+        Observe.now(model.posteriorProperty(), q -> {
+            if (q == null) {
+                numbers.setText(messages.get("latent.drawHint"));
+                kl.setText("");
+                return;
+            }
+            StringBuilder rows = new StringBuilder();
+            int shown = Math.min(ROWS_SHOWN, q.mean().length);
+            for (int k = 0; k < shown; k++) {
+                rows.append(String.format(Locale.ROOT, "z%s = %+.2f + %.2f × %+.2f = %+.2f%n", Subscripts.of(k + 1),
+                        q.mean()[k], q.sigma()[k], q.epsilon()[k], q.z()[k]));
+            }
+            if (shown < q.mean().length) {
+                rows.append(messages.format("latent.moreDimensions", q.mean().length - shown));
+            }
+            numbers.setText(rows.toString().stripTrailing());
+            kl.setText(messages.format("latent.kl", String.format(Locale.ROOT, "%.2f", q.klNats())));
+        });
+        getChildren().addAll(top, brushRow, buttons, equation, numbers, kl);
+    }
+
+    DrawingPad pad() {
+        return pad;
+    }
+}

@@ -1,0 +1,45 @@
+package org.diffusionlab.ui.latent;
+
+import java.util.Collections;
+
+import javafx.scene.control.Label;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+
+import org.diffusionlab.ui.common.Controls;
+import org.diffusionlab.ui.common.FilmstripView;
+import org.diffusionlab.ui.common.Messages;
+import org.diffusionlab.ui.common.Observe;
+
+/** Two held-out digits encoded (μ) and the decoded steps between them: along a line and along the sphere (slerp). */
+final class InterpolatePanel extends VBox {
+    InterpolatePanel(LatentViewModel model, Messages messages) {
+        setSpacing(8);
+        GridPane form = Controls.form();
+        form.addRow(0, new Label(messages.get("latent.from")),
+                Controls.intSpinner("latent-from", 0, LatentViewModel.HELD_OUT_SHOWN - 1, 1, model.interpolationFromProperty()));
+        form.addRow(1, new Label(messages.get("latent.to")),
+                Controls.intSpinner("latent-to", 0, LatentViewModel.HELD_OUT_SHOWN - 1, 1, model.interpolationToProperty()));
+        form.addRow(2, new Label(messages.get("latent.steps")),
+                Controls.intSpinner("latent-steps", 2, 12, 1, model.interpolationStepsProperty()));
+        Label hint = new Label(messages.get("latent.interpolate.hint"));
+        hint.getStyleClass().add("hint");
+        hint.setWrapText(true);
+        hint.setMaxWidth(Double.MAX_VALUE);
+        Label linearTitle = new Label(messages.get("latent.linear"));
+        linearTitle.getStyleClass().add("section-title");
+        FilmstripView linear = new FilmstripView();
+        linear.setId("latent-linear");
+        linear.setPrefHeight(70);
+        Label sphericalTitle = new Label(messages.get("latent.spherical"));
+        sphericalTitle.getStyleClass().add("section-title");
+        FilmstripView spherical = new FilmstripView();
+        spherical.setId("latent-spherical");
+        spherical.setPrefHeight(70);
+        Observe.present(model.interpolationProperty(), path -> {
+            linear.show(path.linear(), Collections.nCopies(path.linear().size(), ""));
+            spherical.show(path.spherical(), Collections.nCopies(path.spherical().size(), ""));
+        });
+        getChildren().addAll(form, hint, linearTitle, linear, sphericalTitle, spherical);
+    }
+}

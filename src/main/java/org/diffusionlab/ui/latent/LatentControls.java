@@ -1,0 +1,72 @@
+package org.diffusionlab.ui.latent;
+
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+import org.diffusionlab.ui.common.CaptionedRaster;
+import org.diffusionlab.ui.common.Controls;
+import org.diffusionlab.ui.common.Icons;
+import org.diffusionlab.ui.common.Messages;
+import org.diffusionlab.ui.common.Observe;
+
+/** The Latent view's left column: the model, the decoded image and one slider per latent dimension. */
+final class LatentControls extends ScrollPane {
+
+    LatentControls(LatentViewModel model, Messages messages, Runnable openModel) {
+        ComboBox<org.diffusionlab.ui.common.ModelShelf.Entry<org.diffusionlab.core.vae.Vae>> models =
+                new ComboBox<>(model.models());
+        models.setId("latent-model");
+        models.setMaxWidth(Double.MAX_VALUE);
+        models.valueProperty().bindBidirectional(model.modelProperty());
+        Label description = new Label();
+        description.getStyleClass().add("hint");
+        description.setWrapText(true);
+        description.setMaxWidth(Double.MAX_VALUE);
+        Observe.now(model.modelProperty(), entry -> description.setText(entry == null ? messages.get("latent.noModel")
+                : entry.description().render(messages)));
+        Button open = new Button(messages.get("latent.openModel"));
+        open.setId("latent-open-model");
+        open.setMaxWidth(Double.MAX_VALUE);
+        open.setOnAction(e -> openModel.run());
+
+        CaptionedRaster decoded = new CaptionedRaster("latent-decoded", 168);
+        decoded.caption().setText(messages.get("latent.decoded"));
+        decoded.raster().rasterProperty().bind(model.decodedProperty());
+        decoded.setPrefHeight(200);
+
+        Button reset = new Button(messages.get("latent.reset"));
+        reset.setId("latent-reset");
+        reset.setOnAction(e -> model.reset());
+        Button sample = new Button(messages.get("latent.sample"), Icons.of(Icons.DICE));
+        sample.setId("latent-sample");
+        sample.setOnAction(e -> model.sampleFromPrior());
+        for (Button b : new Button[] {reset, sample}) {
+            b.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(b, Priority.ALWAYS);
+        }
+        Label slidersHint = new Label();
+        slidersHint.getStyleClass().add("hint");
+        slidersHint.setWrapText(true);
+        slidersHint.setMaxWidth(Double.MAX_VALUE);
+        slidersHint.textProperty().bind(Bindings.createStringBinding(
+                () -> messages.format("latent.sliders.hint", model.latentSize()), model.latent()));
+
+        VBox content = new VBox(12,
+                Controls.section(messages.get("latent.section.model"), models, description, open),
+                Controls.section(messages.get("latent.section.decode"), decoded, new HBox(6, reset, sample), slidersHint,
+                        new LatentSliders(model)));
+        content.getStyleClass().add("side-panel");
+        content.setPadding(new Insets(12));
+        setContent(content);
+        setFitToWidth(true);
+        setHbarPolicy(ScrollBarPolicy.NEVER);
+        getStyleClass().add("side-scroll");
+    }
+}

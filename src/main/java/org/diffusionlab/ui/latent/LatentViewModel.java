@@ -1,0 +1,420 @@
+package org.diffusionlab.ui.latent;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import org.diffusionlab.core.BadInputException;
+import org.diffusionlab.core.data.Digits;
+import org.diffusionlab.core.data.ImageLoader;
+import org.diffusionlab.core.data.MnistStyle;
+import org.diffusionlab.core.data.Picture;
+import org.diffusionlab.core.data.Raster;
+import org.diffusionlab.core.random.Seeds;
+import org.diffusionlab.core.vae.GaussianPosterior;
+import org.diffusionlab.core.vae.LatentPaths;
+import org.diffusionlab.core.vae.Vae;
+import org.diffusionlab.core.vae.VaeFile;
+import org.diffusionlab.ui.common.Localized;
+import org.diffusionlab.ui.common.ModelShelf;
+import org.diffusionlab.ui.common.Worker;
+
+/**
+ * The Latent view's state and commands: a VAE, one slider per latent dimension (in prior σ units), the image
+ * decoded at the sliders, the plane of two chosen dimensions (held-out digits encoded, the decoded manifold),
+ * interpolation between two digits, and q(z|x) of a drawn or loaded image. The VAE is used only in worker jobs.
+ */
+public final class LatentViewModel {
+    public static final double RANGE = 3;
+    public static final int HELD_OUT_SHOWN = 1000;
+
+    /** The held-out digits' posterior means and labels: the scatter on the map. */
+    public record Encoded(float[][] means, int[] labels) {
+    }
+
+    /**
+     * q(z|x) for one image: the input as the encoder saw it, μ, σ, the ε drawn, z = μ + σ ⊙ ε, the reconstruction
+     * from z and KL(q ‖ N(0, I)).
+     */
+    public record Posterior(Raster input, float[] mean, float[] sigma, float[] epsilon, float[] z, Raster reconstruction,
+                            double klNats) {
+    }
+
+    /** Decoded steps from A to B along a line and along the sphere, with the latent paths themselves. */
+    public record Interpolation(List<Raster> linear, List<Raster> spherical, float[][] linearPath, float[][] sphericalPath) {
+    }
+
+    private final Worker worker;
+    private final ModelShelf<Vae> vaes;
+    private Digits digits;
+    private long priorDraws;
+    private long epsilonDraws;
+    private float[] drawing;
+    private boolean applyingPick;
+
+    // Properties
+    private final ObjectProperty<ModelShelf.Entry<Vae>> model = new SimpleObjectProperty<>(this, "model");
+    private final ObservableList<DoubleProperty> latent = FXCollections.observableArrayList();
+    private final ObjectProperty<Raster> decoded = new SimpleObjectProperty<>(this, "decoded");
+    private final IntegerProperty xDimension = new SimpleIntegerProperty(this, "xDimension", 0);
+    private final IntegerProperty yDimension = new SimpleIntegerProperty(this, "yDimension", 1);
+    private final BooleanProperty manifoldVisible = new SimpleBooleanProperty(this, "manifoldVisible", true);
+    private final BooleanProperty scatterVisible = new SimpleBooleanProperty(this, "scatterVisible", true);
+    private final IntegerProperty gridSize = new SimpleIntegerProperty(this, "gridSize", 15);
+    private final ObjectProperty<Raster[][]> manifold = new SimpleObjectProperty<>(this, "manifold");
+    private final ObjectProperty<Encoded> encoded = new SimpleObjectProperty<>(this, "encoded");
+    private final ObjectProperty<Posterior> posterior = new SimpleObjectProperty<>(this, "posterior");
+    private final IntegerProperty interpolationFrom = new SimpleIntegerProperty(this, "interpolationFrom", 0);
+    private final IntegerProperty interpolationTo = new SimpleIntegerProperty(this, "interpolationTo", 1);
+    private final IntegerProperty interpolationSteps = new SimpleIntegerProperty(this, "interpolationSteps", 8);
+    private final ObjectProperty<Interpolation> interpolation = new SimpleObjectProperty<>(this, "interpolation");
+    private final ObjectProperty<Localized> notice = new SimpleObjectProperty<>(this, "notice", Localized.NONE);
+
+    public LatentViewModel(Worker worker, ModelShelf<Vae> vaes) {
+        this.worker = worker;
+        this.vaes = vaes;
+        model.addListener((obs, old, entry) -> modelChanged());
+        vaes.onAdded(entry -> {
+            if (model.get() == null) {
+                model.set(entry); // the first model to arrive (bundled z2 at start-up) is shown at once
+            }
+        });
+        if (!vaes.entries().isEmpty()) {
+            model.set(vaes.entries().get(0));
+        }
+        xDimension.addListener((obs, old, value) -> requestManifold());
+        yDimension.addListener((obs, old, value) -> requestManifold());
+        gridSize.addListener((obs, old, value) -> requestManifold());
+        manifoldVisible.addListener((obs, old, value) -> requestManifold());
+        interpolationFrom.addListener((obs, old, value) -> interpolate());
+        interpolationTo.addListener((obs, old, value) -> interpolate());
+        interpolationSteps.addListener((obs, old, value) -> interpolate());
+    }
+
+    // Properties
+
+    public ObjectProperty<ModelShelf.Entry<Vae>> modelProperty() { return model; }
+    public ObservableList<ModelShelf.Entry<Vae>> models() { return vaes.entries(); }
+    /** One property per latent dimension, z₁ … z_k, in prior σ units. */
+    public ObservableList<DoubleProperty> latent() { return latent; }
+    public ObjectProperty<Raster> decodedProperty() { return decoded; }
+    public IntegerProperty xDimensionProperty() { return xDimension; }
+    public IntegerProperty yDimensionProperty() { return yDimension; }
+    public BooleanProperty manifoldVisibleProperty() { return manifoldVisible; }
+    public BooleanProperty scatterVisibleProperty() { return scatterVisible; }
+    public IntegerProperty gridSizeProperty() { return gridSize; }
+    public ObjectProperty<Raster[][]> manifoldProperty() { return manifold; }
+    public ObjectProperty<Encoded> encodedProperty() { return encoded; }
+    public ObjectProperty<Posterior> posteriorProperty() { return posterior; }
+    public IntegerProperty interpolationFromProperty() { return interpolationFrom; }
+    public IntegerProperty interpolationToProperty() { return interpolationTo; }
+    public IntegerProperty interpolationStepsProperty() { return interpolationSteps; }
+    public ObjectProperty<Interpolation> interpolationProperty() { return interpolation; }
+    public ObjectProperty<Localized> noticeProperty() { return notice; }
+
+    public int latentSize() {
+        return latent.size();
+    }
+
+    /** The current latent vector, read from the sliders. */
+    public float[] z() {
+        float[] z = new float[latent.size()];
+        for (int k = 0; k < z.length; k++) {
+            z[k] = (float) latent.get(k).get();
+        }
+        return z;
+    }
+
+    // Commands
+
+    /** Puts the chosen map dimensions at (x, y): the point clicked or dragged on the plane. */
+    public void pick(double x, double y) {
+        if (latent.size() < 2) {
+            return;
+        }
+        applyingPick = true;
+        latent.get(xDimension.get()).set(clamp(x));
+        latent.get(yDimension.get()).set(clamp(y));
+        applyingPick = false;
+        requestDecode();
+    }
+
+    public void reset() {
+        setAll(new float[latent.size()]);
+    }
+
+    /** A fresh z ~ N(0, I); the n-th draw of a session is always the same, so a lesson replays. */
+    public void sampleFromPrior() {
+        SplittableRandom random = new SplittableRandom(Seeds.derive(1, priorDraws++));
+        float[] z = new float[latent.size()];
+        for (int k = 0; k < z.length; k++) {
+            z[k] = (float) random.nextGaussian();
+        }
+        setAll(z);
+    }
+
+    private void setAll(float[] z) {
+        applyingPick = true;
+        for (int k = 0; k < z.length; k++) {
+            latent.get(k).set(clamp(z[k]));
+        }
+        applyingPick = false;
+        requestDecode();
+        requestManifold();
+    }
+
+    /**
+     * Encodes a drawn (or loaded) 28×28 image: q(z|x), a sampled z and its reconstruction. The ink is first fitted
+     * to a 20×20 box and centred by mass, as MNIST's digits were.
+     */
+    public void encode(float[] pixels) {
+        drawing = MnistStyle.normalize(pixels, MnistStyle.SIDE, MnistStyle.SIDE);
+        requestPosterior();
+    }
+
+    /** Draws a new ε for the same q(z|x): the reparameterisation trick at work. */
+    public void resampleEpsilon() {
+        epsilonDraws++;
+        requestPosterior();
+    }
+
+    /** Loads an image file as the drawing (scaled to the model's size, grey). */
+    public void encodeImage(Path file, java.util.function.Consumer<float[]> shown) {
+        Vae vae = vae();
+        if (vae == null) {
+            return;
+        }
+        int side = vae.architecture().width();
+        worker.submit("latent-load-image", () -> {
+            Picture picture = ImageLoader.load(file, side).picture();
+            return toGrey(picture, vae.architecture().width(), vae.architecture().height());
+        }, pixels -> {
+            shown.accept(pixels);
+            encode(pixels);
+        }, this::fail);
+    }
+
+    /** Opens a model file: it must be a VAE for grey images of the bundled digits' size; else the current one stays. */
+    public void openModel(Path file) {
+        worker.submit("latent-open", () -> {
+            VaeFile.Loaded loaded = VaeFile.read(file);
+            if (loaded.vae().architecture().width() != 28 || loaded.vae().architecture().height() != 28) {
+                throw new BadInputException(file.getFileName() + ": this VAE is for " + loaded.vae().architecture().width() + "×"
+                        + loaded.vae().architecture().height() + " images; the Latent view works with 28×28 digits");
+            }
+            return loaded;
+        }, loaded -> model.set(vaes.put(loaded.fileName(), ModelShelf.Origin.FILE,
+                Localized.of("message.plain", loaded.summary()), loaded.vae())), this::fail);
+    }
+
+    public void interpolate() {
+        Vae vae = vae();
+        if (vae == null) {
+            return;
+        }
+        int from = interpolationFrom.get();
+        int to = interpolationTo.get();
+        int steps = interpolationSteps.get();
+        worker.submit("latent-interpolate", () -> {
+            Digits all = digits();
+            float[][] ends = {all.pixels(all.heldOutStart() + from), all.pixels(all.heldOutStart() + to)};
+            float[][] means = vae.encode(ends).mean();
+            float[][] linear = LatentPaths.linear(means[0], means[1], steps);
+            float[][] spherical = LatentPaths.spherical(means[0], means[1], steps);
+            return new Interpolation(rasters(vae, vae.decode(linear)), rasters(vae, vae.decode(spherical)), linear, spherical);
+        }, interpolation::set, this::fail);
+    }
+
+    // Work
+
+    private Vae vae() {
+        return model.get() == null ? null : model.get().model();
+    }
+
+    private void modelChanged() {
+        Vae vae = vae();
+        latent.clear();
+        decoded.set(null);
+        manifold.set(null);
+        encoded.set(null);
+        posterior.set(null);
+        interpolation.set(null);
+        if (vae == null) {
+            return;
+        }
+        notice.set(Localized.NONE);
+        int size = vae.architecture().latent();
+        List<DoubleProperty> sliders = new ArrayList<>();
+        for (int k = 0; k < size; k++) {
+            DoubleProperty value = new SimpleDoubleProperty(this, "z" + (k + 1), 0);
+            int dimension = k;
+            value.addListener((obs, old, v) -> latentChanged(dimension));
+            sliders.add(value);
+        }
+        latent.setAll(sliders);
+        xDimension.set(0);
+        yDimension.set(Math.min(1, size - 1));
+        requestDecode();
+        requestManifold();
+        worker.submit("latent-encode-heldout", () -> {
+            Digits all = digits();
+            int count = Math.min(HELD_OUT_SHOWN, all.count() - all.heldOutStart());
+            int[] labels = new int[count];
+            for (int i = 0; i < count; i++) {
+                labels[i] = all.label(all.heldOutStart() + i);
+            }
+            return new Encoded(vae.encode(all.pixels(all.heldOutStart(), count)).mean(), labels);
+        }, encoded::set, this::fail);
+        interpolate();
+        if (drawing != null) {
+            requestPosterior();
+        }
+    }
+
+    private void latentChanged(int dimension) {
+        if (applyingPick) {
+            return;
+        }
+        requestDecode();
+        if (dimension != xDimension.get() && dimension != yDimension.get()) {
+            requestManifold(); // the plane is a slice through the other dimensions' values
+        }
+    }
+
+    private void requestDecode() {
+        Vae vae = vae();
+        if (vae == null) {
+            return;
+        }
+        float[] z = z();
+        worker.submit("latent-decode", () -> decode(vae, z), decoded::set, this::fail);
+    }
+
+    /** Decodes one latent vector to display pixels: the path every slider movement takes. */
+    public static Raster decode(Vae vae, float[] z) {
+        float[] pixels = new float[vae.architecture().inputSize()];
+        vae.decode(z, pixels);
+        return Raster.of(pixels, vae.architecture().width(), vae.architecture().height(), 1, 0f, 1f);
+    }
+
+    private void requestManifold() {
+        Vae vae = vae();
+        if (vae == null || latent.size() < 2 || !manifoldVisible.get()) {
+            return;
+        }
+        int n = gridSize.get();
+        int x = xDimension.get();
+        int y = yDimension.get();
+        float[] base = z();
+        worker.submit("latent-manifold", () -> {
+            float[][] grid = new float[n * n][];
+            for (int row = 0; row < n; row++) {
+                for (int col = 0; col < n; col++) {
+                    float[] z = base.clone();
+                    z[x] = (float) (-RANGE + 2 * RANGE * (col + 0.5) / n);
+                    z[y] = (float) (RANGE - 2 * RANGE * (row + 0.5) / n);
+                    grid[row * n + col] = z;
+                }
+            }
+            List<Raster> images = rasters(vae, vae.decode(grid));
+            Raster[][] cells = new Raster[n][n];
+            for (int i = 0; i < images.size(); i++) {
+                cells[i / n][i % n] = images.get(i);
+            }
+            return cells;
+        }, manifold::set, this::fail);
+    }
+
+    private void requestPosterior() {
+        Vae vae = vae();
+        if (vae == null || drawing == null || drawing.length != vae.architecture().inputSize()) {
+            return;
+        }
+        float[] image = drawing.clone();
+        long seed = Seeds.derive(7, epsilonDraws);
+        worker.submit("latent-posterior", () -> {
+            GaussianPosterior q = vae.encode(new float[][] {image});
+            int size = vae.architecture().latent();
+            float[] mean = q.mean()[0];
+            float[] sigma = new float[size];
+            float[] epsilon = new float[size];
+            float[] z = new float[size];
+            SplittableRandom random = new SplittableRandom(seed);
+            double kl = 0;
+            for (int k = 0; k < size; k++) {
+                sigma[k] = (float) q.sigma(0, k);
+                epsilon[k] = (float) random.nextGaussian();
+                z[k] = mean[k] + sigma[k] * epsilon[k];
+                double logVariance = q.logVariance()[0][k];
+                kl += -0.5 * (1 + logVariance - mean[k] * mean[k] - Math.exp(logVariance));
+            }
+            Raster input = Raster.of(image, vae.architecture().width(), vae.architecture().height(), 1, 0f, 1f);
+            return new Posterior(input, mean, sigma, epsilon, z, decode(vae, z), kl);
+        }, posterior::set, this::fail);
+    }
+
+    private Digits digits() throws BadInputException {
+        if (digits == null) {
+            digits = Digits.bundled();
+        }
+        return digits;
+    }
+
+    private static List<Raster> rasters(Vae vae, float[][] images) {
+        List<Raster> rasters = new ArrayList<>(images.length);
+        for (float[] image : images) {
+            rasters.add(Raster.of(image, vae.architecture().width(), vae.architecture().height(), 1, 0f, 1f));
+        }
+        return List.copyOf(rasters);
+    }
+
+    /**
+     * A picture (already scaled to fit) as grey pixels in [0, 1], centred on a width × height canvas. MNIST
+     * convention: bright ink on a dark background, so dark-on-light images are inverted first.
+     */
+    static float[] toGrey(Picture picture, int width, int height) {
+        int plane = picture.width() * picture.height();
+        float[] grey = new float[plane];
+        double mean = 0;
+        for (int i = 0; i < plane; i++) {
+            float sum = 0;
+            for (int c = 0; c < picture.channels(); c++) {
+                sum += picture.values()[c * plane + i];
+            }
+            grey[i] = sum / picture.channels();
+            mean += grey[i];
+        }
+        boolean invert = mean / plane > 0.5;
+        float[] canvas = new float[width * height];
+        int left = (width - picture.width()) / 2;
+        int top = (height - picture.height()) / 2;
+        for (int row = 0; row < picture.height(); row++) {
+            for (int col = 0; col < picture.width(); col++) {
+                float v = grey[row * picture.width() + col];
+                canvas[(top + row) * width + left + col] = invert ? 1 - v : v;
+            }
+        }
+        return canvas;
+    }
+
+    private static double clamp(double value) {
+        return Math.max(-RANGE, Math.min(RANGE, value));
+    }
+
+    private void fail(Exception e) {
+        notice.set(e instanceof BadInputException || e instanceof IllegalArgumentException
+                ? Localized.plainError(e.getMessage()) : Localized.error("message.unexpected", e.toString()));
+    }
+}

@@ -1,0 +1,109 @@
+package org.diffusionlab.ui.reverse;
+
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.StrokeLineCap;
+
+/**
+ * A 2-D diffusion model at one reverse step: the data set faintly behind, the model's denoising direction −ε̂ as
+ * arrows on a grid, and the points being denoised.
+ */
+final class CloudView extends Region {
+    private static final Color DATA = Color.gray(0.55, 0.35);
+    private static final Color ARROW = Color.web("#0072b2", 0.65);
+    private static final Color POINT = Color.web("#d55e00", 0.55);
+    private final Canvas canvas = new Canvas();
+    private ReverseViewModel.CloudFrame frame;
+
+    CloudView() {
+        getChildren().add(canvas);
+        getStyleClass().add("cloud-view");
+        setMinSize(200, 200);
+        setPrefSize(560, 560);
+    }
+
+    void show(ReverseViewModel.CloudFrame value) {
+        frame = value;
+        draw();
+    }
+
+    ReverseViewModel.CloudFrame frame() {
+        return frame;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        canvas.setWidth(getWidth());
+        canvas.setHeight(getHeight());
+        draw();
+    }
+
+    private void draw() {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        double side = Math.min(getWidth(), getHeight());
+        double left = (getWidth() - side) / 2;
+        double top = (getHeight() - side) / 2;
+        g.clearRect(0, 0, getWidth(), getHeight());
+        g.setFill(Color.WHITE);
+        g.fillRect(left, top, side, side);
+        g.setStroke(Color.gray(0.75));
+        g.strokeRect(left + 0.5, top + 0.5, side - 1, side - 1);
+        if (frame == null) {
+            return;
+        }
+        double scale = side / (2 * frame.extent());
+        double cx = left + side / 2;
+        double cy = top + side / 2;
+        g.setStroke(Color.gray(0.88));
+        g.strokeLine(left, cy, left + side, cy);
+        g.strokeLine(cx, top, cx, top + side);
+        g.setFill(DATA);
+        for (int i = 0; i + 1 < frame.data().length; i += 2) {
+            g.fillOval(cx + frame.data()[i] * scale - 1.5, cy - frame.data()[i + 1] * scale - 1.5, 3, 3);
+        }
+        drawField(g, scale, cx, cy);
+        g.setFill(POINT);
+        for (int i = 0; i + 1 < frame.points().length; i += 2) {
+            double x = cx + frame.points()[i] * scale;
+            double y = cy - frame.points()[i + 1] * scale;
+            if (x >= left && x <= left + side && y >= top && y <= top + side) {
+                g.fillOval(x - 2, y - 2, 4, 4);
+            }
+        }
+    }
+
+    /** Arrows of −ε̂, all scaled by the longest so directions and relative strengths read at a glance. */
+    private void drawField(GraphicsContext g, double scale, double cx, double cy) {
+        float[] origins = frame.fieldOrigins();
+        float[] vectors = frame.fieldVectors();
+        double longest = 0;
+        for (int i = 0; i + 1 < vectors.length; i += 2) {
+            longest = Math.max(longest, Math.hypot(vectors[i], vectors[i + 1]));
+        }
+        if (longest == 0) {
+            return;
+        }
+        double cell = 2 * frame.extent() / ReverseViewModel.FIELD * scale;
+        g.setStroke(ARROW);
+        g.setLineWidth(1.6);
+        g.setLineCap(StrokeLineCap.ROUND);
+        for (int i = 0; i + 1 < origins.length; i += 2) {
+            double x = cx + origins[i] * scale;
+            double y = cy - origins[i + 1] * scale;
+            double dx = vectors[i] / longest * cell * 0.85;
+            double dy = -vectors[i + 1] / longest * cell * 0.85;
+            double length = Math.hypot(dx, dy);
+            if (length < 1) {
+                continue;
+            }
+            g.strokeLine(x, y, x + dx, y + dy);
+            double ux = dx / length;
+            double uy = dy / length;
+            double head = Math.min(5, length / 2.5);
+            g.strokeLine(x + dx, y + dy, x + dx - head * (ux + 0.5 * uy), y + dy - head * (uy - 0.5 * ux));
+            g.strokeLine(x + dx, y + dy, x + dx - head * (ux - 0.5 * uy), y + dy - head * (uy + 0.5 * ux));
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package org.diffusionlab.ui.reverse;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import javafx.beans.binding.Bindings;
+import javafx.css.PseudoClass;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+import org.diffusionlab.ui.common.CaptionedRaster;
+import org.diffusionlab.ui.common.FileDialogs;
+import org.diffusionlab.ui.common.Messages;
+import org.diffusionlab.ui.common.Observe;
+import org.diffusionlab.ui.common.Page;
+import org.diffusionlab.ui.common.PlaybackBar;
+import org.diffusionlab.ui.common.RasterView;
+
+/**
+ * Reverse: denoise with a trained model, step by step. Image models: a 4×4 grid of samples, one of them large
+ * with x_t, x̂₀ and ε̂ and the update equation. 2-D models: the point cloud flowing back with the denoising field.
+ */
+public final class ReverseView extends BorderPane implements Page {
+    private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
+    private final ReverseViewModel model;
+    private final Messages messages;
+    private final List<RasterView> grid = new ArrayList<>();
+    private final CloudView cloud = new CloudView();
+
+    public ReverseView(ReverseViewModel model, Messages messages) {
+        this.model = model;
+        this.messages = messages;
+        setId("reverse-view");
+        setLeft(new ReverseControls(model, messages, this::openModel));
+        setCenter(centre());
+        Node detail = detail();
+        Observe.now(model.modelProperty(), entry -> setRight(model.isImageModel() ? detail : null));
+        PlaybackBar.installKeys(this, model.playback());
+    }
+
+    private Node centre() {
+        GridPane samples = new GridPane();
+        samples.setId("reverse-grid");
+        samples.setHgap(6);
+        samples.setVgap(6);
+        samples.setAlignment(Pos.CENTER);
+        for (int i = 0; i < 4; i++) {
+            javafx.scene.layout.ColumnConstraints column = new javafx.scene.layout.ColumnConstraints();
+            column.setPercentWidth(25);
+            javafx.scene.layout.RowConstraints row = new javafx.scene.layout.RowConstraints();
+            row.setPercentHeight(25);
+            samples.getColumnConstraints().add(column);
+            samples.getRowConstraints().add(row);
+        }
+        for (int i = 0; i < ReverseViewModel.GRID; i++) {
+            RasterView view = new RasterView(110);
+            view.setId("reverse-sample-" + i);
+            view.getStyleClass().add("grid-sample");
+            int index = i;
+            view.setOnMouseClicked(e -> model.selectedProperty().set(index));
+            GridPane.setHgrow(view, Priority.ALWAYS);
+            GridPane.setVgrow(view, Priority.ALWAYS);
+            samples.add(view, i % 4, i / 4);
+            grid.add(view);
+        }
+        Observe.present(model.imageFrameProperty(), frame -> {
+            for (int i = 0; i < grid.size(); i++) {
+                grid.get(i).setRaster(i < frame.samples().size() ? frame.samples().get(i) : null);
+            }
+        });
+        Observe.now(model.selectedProperty(), index -> {
+            for (int i = 0; i < grid.size(); i++) {
+                grid.get(i).pseudoClassStateChanged(SELECTED, i == index.intValue());
+            }
+        });
+        cloud.setId("reverse-cloud");
+        Observe.present(model.cloudFrameProperty(), cloud::show);
+        CheckBox field = new CheckBox(messages.get("reverse.field"));
+        field.setId("reverse-show-field");
+        field.selectedProperty().bindBidirectional(model.showFieldProperty());
+        VBox cloudBox = new VBox(6, cloud, field);
+        VBox.setVgrow(cloud, Priority.ALWAYS);
+        StackPane stage = new StackPane();
+        Observe.now(model.modelProperty(), entry -> stage.getChildren().setAll(model.isImageModel() ? samples : cloudBox));
+        VBox.setVgrow(stage, Priority.ALWAYS);
+
+        PlaybackBar playback = new PlaybackBar(model.playback(), messages,
+                position -> messages.format("reverse.position", String.valueOf(position), String.valueOf(model.playback().max())));
+        Label shownT = new Label();
+        shownT.setId("reverse-t");
+        shownT.getStyleClass().add("equation");
+        Observe.now(model.imageFrameProperty(), frame -> {
+            if (frame != null) {
+                shownT.setText("t = " + frame.t());
+            }
+        });
+        Observe.now(model.cloudFrameProperty(), frame -> {
+            if (frame != null) {
+                shownT.setText("t = " + frame.t());
+            }
+        });
+        Label status = new Label();
+        status.setId("reverse-status");
+        status.getStyleClass().add("hint");
+        Observe.now(model.statusProperty(), value -> status.setText(value.render(messages)));
+        VBox centre = new VBox(8, stage, shownT, playback, status);
+        centre.setPadding(new Insets(10));
+        centre.getStyleClass().add("centre");
+        return centre;
+    }
+
+    private Node detail() {
+        CaptionedRaster xt = new CaptionedRaster("reverse-detail-xt", 150);
+        CaptionedRaster x0Hat = new CaptionedRaster("reverse-detail-x0hat", 150);
+        CaptionedRaster epsHat = new CaptionedRaster("reverse-detail-epshat", 150);
+        for (CaptionedRaster panel : new CaptionedRaster[] {xt, x0Hat, epsHat}) {
+            panel.caption().setWrapText(false); // JavaFX mis-wraps text with combining marks (x̂, ε̂)
+            panel.caption().getStyleClass().add("detail-caption");
+        }
+        x0Hat.caption().setText(messages.get("reverse.x0Hat"));
+        epsHat.caption().setText(messages.get("reverse.epsHat"));
+        Label equation = new Label();
+        equation.setId("reverse-equation");
+        equation.getStyleClass().add("equation");
+        equation.getStyleClass().add("detail-equation");
+        Label numbers = new Label();
+        numbers.setId("reverse-equation-numbers");
+        numbers.getStyleClass().add("equation-numbers");
+        numbers.getStyleClass().add("detail-equation");
+        Observe.present(model.imageFrameProperty(), frame -> {
+            var d = frame.detail();
+            xt.raster().setRaster(d.xt());
+            x0Hat.raster().setRaster(d.x0Hat());
+            epsHat.raster().setRaster(d.epsHat());
+            xt.caption().setText(messages.format("reverse.xt", d.index() + 1, String.valueOf(frame.t())));
+            equation.setText(d.equation());
+            numbers.setText(d.numbers());
+        });
+        VBox box = new VBox(8, xt, x0Hat, epsHat, equation, numbers);
+        box.setPadding(new Insets(10));
+        box.setMinWidth(0);
+        ScrollPane scroll = new ScrollPane(box);
+
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("detail-scroll");
+        return scroll;
+    }
+
+    private void openModel() {
+        FileDialogs.open(getScene().getWindow(), messages, messages.get("reverse.openModel"), messages.get("dialog.models"), "*.zip")
+                .ifPresent(model::openModel);
+    }
+
+    @Override
+    public String id() {
+        return "reverse";
+    }
+
+    @Override
+    public Node node() {
+        return this;
+    }
+}

@@ -1,0 +1,369 @@
+package org.diffusionlab.ui.reverse;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ChangeListener;
+
+import org.diffusionlab.core.BadInputException;
+import org.diffusionlab.core.data.Digits;
+import org.diffusionlab.core.data.Raster;
+import org.diffusionlab.core.data.ToySet;
+import org.diffusionlab.core.diffusion.DiffusionModel;
+import org.diffusionlab.core.diffusion.ReverseChain;
+import org.diffusionlab.core.diffusion.ReverseFrame;
+import org.diffusionlab.core.diffusion.Sampler;
+import org.diffusionlab.core.schedule.NoiseSchedule;
+import org.diffusionlab.ui.common.Localized;
+import org.diffusionlab.ui.common.ModelShelf;
+import org.diffusionlab.ui.common.PlaybackModel;
+import org.diffusionlab.ui.common.Subscripts;
+import org.diffusionlab.ui.common.Worker;
+
+/**
+ * The Reverse view's state and commands: a diffusion model, where the chain starts (pure noise, or a digit noised
+ * to step t), the sampler (DDPM, or DDIM with steps and η), the seed, and the chain itself, computed one step per
+ * worker job while playback asks for it. Any change of settings cancels the chain at once and starts again from
+ * the same seed. The playback position p shows the state after p steps and the model's prediction there.
+ */
+public final class ReverseViewModel {
+    public static final int GRID = 16;
+    public static final int CLOUD = 2000;
+    public static final int FIELD = 17;
+    /** Steps computed ahead of the playback position while playing. */
+    static final int LOOK_AHEAD = 4;
+    public static final float NOISE_RANGE = 3f;
+    /** The seed of the faint data cloud drawn behind the points. */
+    static final long DATA_SEED = 12345;
+
+    public enum Start { NOISE, IMAGE }
+
+    public enum SamplerKind { DDPM, DDIM }
+
+    /** A sample shown large: its x_t, x̂₀ and ε̂ and the update equation with its numbers. */
+    public record Detail(int index, Raster xt, Raster x0Hat, Raster epsHat, String equation, String numbers) {
+    }
+
+    /** The image grid at a playback position. */
+    public record ImageFrame(int position, int steps, int t, List<Raster> samples, Detail detail) {
+    }
+
+    /**
+     * The 2-D cloud at a playback position: points (x, y pairs), the data set faintly behind, and the denoising
+     * direction −ε̂ at a grid of points (origins and unit-scaled vectors).
+     */
+    public record CloudFrame(int position, int steps, int t, float[] points, float[] data, float[] fieldOrigins,
+                             float[] fieldVectors, double extent) {
+    }
+
+    private final Worker worker;
+    private final ModelShelf<DiffusionModel> models;
+    private final List<ReverseFrame> frames = new ArrayList<>();
+    private ReverseChain chain;
+    private long generation;
+    private boolean computing;
+    private Digits digits;
+
+    // Properties
+    private final ObjectProperty<ModelShelf.Entry<DiffusionModel>> model = new SimpleObjectProperty<>(this, "model");
+    private final ObjectProperty<Start> start = new SimpleObjectProperty<>(this, "start", Start.NOISE);
+    private final IntegerProperty startDigit = new SimpleIntegerProperty(this, "startDigit", 0);
+    private final IntegerProperty startT = new SimpleIntegerProperty(this, "startT", 500);
+    private final ObjectProperty<SamplerKind> sampler = new SimpleObjectProperty<>(this, "sampler", SamplerKind.DDIM);
+    private final IntegerProperty ddimSteps = new SimpleIntegerProperty(this, "ddimSteps", 50);
+    private final DoubleProperty eta = new SimpleDoubleProperty(this, "eta", 0);
+    private final LongProperty seed = new SimpleLongProperty(this, "seed", 1);
+    private final IntegerProperty selected = new SimpleIntegerProperty(this, "selected", 0);
+    private final BooleanProperty showField = new SimpleBooleanProperty(this, "showField", true);
+    private final PlaybackModel playback = new PlaybackModel();
+    private final ObjectProperty<ImageFrame> imageFrame = new SimpleObjectProperty<>(this, "imageFrame");
+    private final ObjectProperty<CloudFrame> cloudFrame = new SimpleObjectProperty<>(this, "cloudFrame");
+    private final ObjectProperty<Localized> status = new SimpleObjectProperty<>(this, "status", Localized.NONE);
+    private final ObjectProperty<Localized> notice = new SimpleObjectProperty<>(this, "notice", Localized.NONE);
+
+    public ReverseViewModel(Worker worker, ModelShelf<DiffusionModel> models) {
+        this.worker = worker;
+        this.models = models;
+        ChangeListener<Object> restart = (obs, old, value) -> restart();
+        model.addListener(restart);
+        start.addListener(restart);
+        startDigit.addListener(restart);
+        startT.addListener(restart);
+        sampler.addListener(restart);
+        ddimSteps.addListener(restart);
+        eta.addListener(restart);
+        seed.addListener(restart);
+        playback.positionProperty().addListener((obs, old, p) -> positionChanged());
+        playback.playingProperty().addListener((obs, old, playing) -> computeMore());
+        selected.addListener((obs, old, value) -> show());
+        showField.addListener((obs, old, value) -> show());
+        models.onAdded(entry -> {
+            if (model.get() == null) {
+                model.set(entry);
+            }
+        });
+        if (!models.entries().isEmpty()) {
+            model.set(models.entries().get(0));
+        }
+    }
+
+    // Properties
+
+    public ObjectProperty<ModelShelf.Entry<DiffusionModel>> modelProperty() { return model; }
+    public javafx.collections.ObservableList<ModelShelf.Entry<DiffusionModel>> models() { return models.entries(); }
+    public ObjectProperty<Start> startProperty() { return start; }
+    public IntegerProperty startDigitProperty() { return startDigit; }
+    public IntegerProperty startTProperty() { return startT; }
+    public ObjectProperty<SamplerKind> samplerProperty() { return sampler; }
+    public IntegerProperty ddimStepsProperty() { return ddimSteps; }
+    public DoubleProperty etaProperty() { return eta; }
+    public LongProperty seedProperty() { return seed; }
+    /** The sample shown large (0..15). */
+    public IntegerProperty selectedProperty() { return selected; }
+    public BooleanProperty showFieldProperty() { return showField; }
+    public PlaybackModel playback() { return playback; }
+    public ReadOnlyObjectProperty<ImageFrame> imageFrameProperty() { return imageFrame; }
+    public ReadOnlyObjectProperty<CloudFrame> cloudFrameProperty() { return cloudFrame; }
+    public ReadOnlyObjectProperty<Localized> statusProperty() { return status; }
+    public ReadOnlyObjectProperty<Localized> noticeProperty() { return notice; }
+
+    public boolean isImageModel() {
+        return model.get() != null && model.get().model().isImage();
+    }
+
+    /** Steps computed so far. */
+    public int computedSteps() {
+        return frames.size();
+    }
+
+    // Commands
+
+    public void newSeed() {
+        seed.set(new java.util.Random().nextInt(1_000_000));
+    }
+
+    /** Opens a diffusion model file; it joins the shelf and is shown. A bad file leaves everything as it was. */
+    public void openModel(java.nio.file.Path file) {
+        worker.submit("reverse-open", () -> DiffusionModel.read(file), loaded -> model.set(models.put(
+                file.getFileName().toString(), ModelShelf.Origin.FILE, Localized.of("message.plain", file.getFileName()
+                        + ": " + loaded.describe()), loaded)), this::fail);
+    }
+
+    /** Starts the chain again from the same seed (also what any change of settings does). */
+    public void restart() {
+        generation++;
+        frames.clear();
+        chain = null;
+        computing = false;
+        playback.playingProperty().set(false);
+        playback.seek(0);
+        playback.availableProperty().set(0);
+        imageFrame.set(null);
+        cloudFrame.set(null);
+        notice.set(Localized.NONE);
+        ModelShelf.Entry<DiffusionModel> entry = model.get();
+        if (entry == null) {
+            status.set(Localized.of("reverse.noModel"));
+            return;
+        }
+        DiffusionModel diffusion = entry.model();
+        Sampler rule;
+        try {
+            rule = sampler.get() == SamplerKind.DDPM ? new Sampler.Ddpm(false) : new Sampler.Ddim(ddimSteps.get(), eta.get());
+        } catch (IllegalArgumentException e) {
+            notice.set(Localized.plainError(e.getMessage()));
+            return;
+        }
+        long chainSeed = seed.get();
+        Start from = start.get();
+        int digit = startDigit.get();
+        int fromT = Math.max(1, Math.min(startT.get(), diffusion.schedule().steps()));
+        long built = generation;
+        status.set(Localized.of("reverse.status.preparing"));
+        worker.submit("reverse-build", () -> {
+            int count = diffusion.isImage() ? GRID : CLOUD;
+            if (from == Start.NOISE) {
+                return ReverseChain.fromNoise(diffusion, rule, count, chainSeed);
+            }
+            return ReverseChain.fromData(diffusion, rule, startData(diffusion, digit, count), count, fromT, chainSeed);
+        }, made -> {
+            if (built != generation) {
+                return;
+            }
+            chain = made;
+            playback.maxProperty().set(made.steps());
+            computeMore();
+        }, this::fail);
+    }
+
+    /** The data a chain starts from: one held-out digit repeated (noise differs per sample), or toy-set points. */
+    private float[] startData(DiffusionModel diffusion, int digit, int count) throws BadInputException {
+        if (diffusion.isImage()) {
+            Digits all = digits();
+            float[] one = all.pixels(all.heldOutStart() + Math.max(0, Math.min(digit, Digits.HELD_OUT - 1)));
+            float[] batch = new float[count * one.length];
+            for (int i = 0; i < count; i++) {
+                for (int k = 0; k < one.length; k++) {
+                    batch[i * one.length + k] = 2 * one[k] - 1;
+                }
+            }
+            return batch;
+        }
+        return ToySet.byId(diffusion.dataSet()).sample(count, seed.get() + 1);
+    }
+
+    // Work
+
+    private void positionChanged() {
+        computeMore();
+        show();
+    }
+
+    /** The furthest position whose state and prediction are known. */
+    private int available() {
+        if (chain != null && frames.size() == chain.steps()) {
+            return chain.steps();
+        }
+        return frames.size() - 1;
+    }
+
+    /** Computes the next step if the position (plus a little look-ahead while playing) needs it; one job per step. */
+    private void computeMore() {
+        if (chain == null || computing || !chain.hasNext()) {
+            return;
+        }
+        int wanted = playback.position() + 1 + (playback.isPlaying() ? LOOK_AHEAD : 0);
+        if (frames.size() >= Math.min(wanted, chain.steps())) {
+            return;
+        }
+        computing = true;
+        ReverseChain current = chain;
+        long computingFor = generation;
+        worker.submit("reverse-step", current::next, frame -> {
+            if (computingFor != generation) {
+                return; // settings changed: this chain is gone
+            }
+            computing = false;
+            frames.add(frame);
+            playback.availableProperty().set(available());
+            status.set(Localized.of("reverse.status.computed", String.valueOf(frames.size()), String.valueOf(current.steps()),
+                    current.sampler().label()));
+            if (frames.size() == 1 || playback.position() <= available()) {
+                show();
+            }
+            computeMore();
+        }, e -> {
+            computing = false;
+            fail(e);
+        });
+    }
+
+    /** Converts what the position shows into rasters (or a cloud) on the worker thread. */
+    private void show() {
+        int position = Math.min(playback.position(), available());
+        if (chain == null || position < 0) {
+            return;
+        }
+        int steps = chain.steps();
+        boolean last = position == steps;
+        ReverseFrame frame = frames.get(last ? steps - 1 : position);
+        float[] state = last ? frame.next() : frame.xt();
+        float[] x0Hat = last ? frame.next() : frame.x0Hat();
+        int t = last ? 0 : frame.t();
+        DiffusionModel diffusion = model.get().model();
+        if (diffusion.isImage()) {
+            int index = Math.max(0, Math.min(selected.get(), frame.samples() - 1));
+            String[] equation = equation(diffusion.schedule(), frame);
+            worker.submit("reverse-show", () -> {
+                List<Raster> samples = new ArrayList<>();
+                for (int i = 0; i < frame.samples(); i++) {
+                    samples.add(digitRaster(frame.sample(state, i), 1f));
+                }
+                Detail detail = new Detail(index, digitRaster(frame.sample(state, index), 1f),
+                        digitRaster(frame.sample(x0Hat, index), 1f), digitRaster(frame.sample(frame.epsHat(), index), NOISE_RANGE),
+                        equation[0], equation[1]);
+                return new ImageFrame(position, steps, t, List.copyOf(samples), detail);
+            }, imageFrame::set, this::fail);
+        } else {
+            boolean field = showField.get();
+            worker.submit("reverse-show", () -> cloud(diffusion, position, steps, t, state, field), cloudFrame::set, this::fail);
+        }
+    }
+
+    private CloudFrame cloud(DiffusionModel diffusion, int position, int steps, int t, float[] points, boolean field)
+            throws BadInputException {
+        float[] toyData = ToySet.byId(diffusion.dataSet()).sample(CLOUD, DATA_SEED);
+        double extent = 3;
+        for (float v : toyData) {
+            extent = Math.max(extent, Math.abs(v) * 1.15);
+        }
+        float[] origins = new float[0];
+        float[] vectors = new float[0];
+        if (field && t > 0) {
+            origins = new float[FIELD * FIELD * 2];
+            for (int row = 0; row < FIELD; row++) {
+                for (int col = 0; col < FIELD; col++) {
+                    int i = row * FIELD + col;
+                    origins[2 * i] = (float) (-extent + 2 * extent * (col + 0.5) / FIELD);
+                    origins[2 * i + 1] = (float) (extent - 2 * extent * (row + 0.5) / FIELD);
+                }
+            }
+            float[] eps = diffusion.predictNoise(origins, FIELD * FIELD, t);
+            vectors = new float[eps.length];
+            for (int i = 0; i < eps.length; i++) {
+                vectors[i] = -eps[i];
+            }
+        }
+        return new CloudFrame(position, steps, t, points, toyData, origins, vectors, extent);
+    }
+
+    private static Raster digitRaster(float[] planar, float range) {
+        return Raster.of(planar, 28, 28, 1, -range, range);
+    }
+
+    /** The update this step applies (at the end: the last step, which made x₀), written out and with its numbers. */
+    private static String[] equation(NoiseSchedule s, ReverseFrame frame) {
+        int t = frame.t();
+        String sub = Subscripts.of(t);
+        if (frame.nextT() == t - 1) {
+            String symbolic = "μθ = (x" + sub + " − β" + sub + "/√(1 − ᾱ" + sub + ") · ε̂) / √α" + sub
+                    + "\nx" + Subscripts.of(t - 1) + " = μθ + σ" + sub + " z";
+            String numbers = String.format(Locale.ROOT, "μθ = (x%s − %.4f · ε̂) / %.4f%nσ%s = %.4f   β%s = %.4g   ᾱ%s = %.4g",
+                    sub, s.beta(t) / s.sqrtOneMinusAlphaBar(t), Math.sqrt(s.alpha(t)), sub, frame.sigma(), sub, s.beta(t),
+                    sub, s.alphaBar(t));
+            return new String[] {symbolic, numbers};
+        }
+        String next = Subscripts.of(frame.nextT());
+        String symbolic = "x̂₀ = (x" + sub + " − √(1 − ᾱ" + sub + ") ε̂) / √ᾱ" + sub
+                + "\nx" + next + " = √ᾱ" + next + " x̂₀ + √(1 − ᾱ" + next + " − σ²) ε̂ + σ z";
+        double alphaBarNext = s.alphaBar(frame.nextT());
+        String numbers = String.format(Locale.ROOT, "x%s = %.4f x̂₀ + %.4f ε̂ + %.4f z%nᾱ%s = %.4g   ᾱ%s = %.4g", next,
+                Math.sqrt(alphaBarNext), Math.sqrt(Math.max(0, 1 - alphaBarNext - frame.sigma() * frame.sigma())), frame.sigma(),
+                sub, s.alphaBar(t), next, alphaBarNext);
+        return new String[] {symbolic, numbers};
+    }
+
+    private Digits digits() throws BadInputException {
+        if (digits == null) {
+            digits = Digits.bundled();
+        }
+        return digits;
+    }
+
+    private void fail(Exception e) {
+        notice.set(e instanceof BadInputException || e instanceof IllegalArgumentException
+                ? Localized.plainError(e.getMessage()) : Localized.error("message.unexpected", e.toString()));
+    }
+}

@@ -1,0 +1,204 @@
+package org.diffusionlab.ui.shell;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+import javafx.application.Platform;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+
+import org.diffusionlab.ui.common.Charts;
+import org.diffusionlab.ui.common.FileDialogs;
+import org.diffusionlab.ui.common.Messages;
+import org.diffusionlab.ui.common.Page;
+
+/**
+ * The window: menu bar, navigation rail, the current page, a status line. Pages are built by a function of the
+ * language, so switching language rebuilds the views while their view-models (and any work under way) live on.
+ */
+public final class MainWindow {
+    public static final String CSS = "/org/diffusionlab/css/app.css";
+    public static final String DARK_CSS = "/org/diffusionlab/css/dark.css";
+    public static final String PRESENTATION_CSS = "/org/diffusionlab/css/presentation.css";
+    static final double PRESENTATION_CHART_SCALE = 1.25;
+
+    private final Stage stage;
+    private final Function<Messages, List<Page>> pages;
+    private final BorderPane root = new BorderPane();
+    private final Scene scene;
+    private Messages messages;
+    private Label status = new Label();
+    private List<Page> current = List.of();
+    private String currentId;
+    private Settings.Theme theme = Settings.theme();
+    private boolean presentation = Settings.presentation();
+
+    public MainWindow(Stage stage, Function<Messages, List<Page>> pages) {
+        this.stage = stage;
+        this.pages = pages;
+        root.getStyleClass().add("app-root");
+        root.setId("app-root");
+        scene = new Scene(root, 1280, 800);
+        stage.setScene(scene);
+        stage.setMinWidth(1024);
+        stage.setMinHeight(680);
+        applyStyles();
+        build(new Messages(Settings.locale()));
+    }
+
+    public Scene scene() {
+        return scene;
+    }
+
+    public Messages messages() {
+        return messages;
+    }
+
+    public void show(String pageId) {
+        Page page = current.stream().filter(p -> p.id().equals(pageId)).findFirst().orElse(current.get(0));
+        currentId = page.id();
+        root.setCenter(page.node());
+        root.setTop(menuBar(page));
+        status.textProperty().unbind();
+        if (page.status() != null) {
+            status.textProperty().bind(page.status());
+        } else {
+            status.setText(messages.get("status.ready"));
+        }
+        if (root.getLeft() instanceof VBox rail) {
+            rail.getChildren().forEach(n -> {
+                if (n instanceof ToggleButton b) {
+                    b.setSelected(page.id().equals(b.getUserData()));
+                }
+            });
+        }
+        page.node().requestFocus();
+    }
+
+    private void build(Messages language) {
+        this.messages = language;
+        stage.setTitle(language.get("app.title"));
+        current = pages.apply(language);
+        root.setLeft(rail());
+        status = new Label(language.get("status.ready"));
+        status.setId("status-line");
+        HBox statusBar = new HBox(status);
+        statusBar.getStyleClass().add("status-bar");
+        root.setBottom(statusBar);
+        show(currentId == null ? current.get(0).id() : currentId);
+    }
+
+    private VBox rail() {
+        VBox rail = new VBox(4);
+        rail.getStyleClass().add("nav-rail");
+        rail.setAlignment(Pos.TOP_CENTER);
+        ToggleGroup group = new ToggleGroup();
+        for (Page page : current) {
+            ToggleButton button = new ToggleButton(messages.get("page." + page.id()));
+            button.setId("nav-" + page.id());
+            button.setUserData(page.id());
+            button.setToggleGroup(group);
+            button.getStyleClass().add("nav-button");
+            button.setMaxWidth(Double.MAX_VALUE);
+            button.setOnAction(e -> show(page.id()));
+            rail.getChildren().add(button);
+        }
+        return rail;
+    }
+
+    private MenuBar menuBar(Page page) {
+        Menu file = new Menu(messages.get("menu.file"));
+        MenuItem open = new MenuItem(messages.get("menu.openImage"));
+        open.setId("menu-open-image");
+        open.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
+        open.setDisable(!page.opensImages());
+        open.setOnAction(e -> FileDialogs.openImage(stage, messages).ifPresent(page::openImage));
+        file.getItems().add(open);
+        List<MenuItem> exports = new ArrayList<>();
+        for (Page.Export export : page.exports()) {
+            MenuItem item = new MenuItem(messages.get(export.labelKey()));
+            item.setOnAction(e -> FileDialogs.save(stage, messages.get(export.labelKey()), export.suggestedName(),
+                    export.extension()).ifPresent(export.write()));
+            exports.add(item);
+        }
+        Menu export = new Menu(messages.get("menu.export"));
+        export.getItems().setAll(exports);
+        export.setDisable(exports.isEmpty());
+        MenuItem quit = new MenuItem(messages.get("menu.quit"));
+        quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
+        quit.setOnAction(e -> Platform.exit());
+        file.getItems().addAll(export, new javafx.scene.control.SeparatorMenuItem(), quit);
+
+        Menu view = new Menu(messages.get("menu.view"));
+        Menu language = new Menu(messages.get("menu.language"));
+        ToggleGroup languages = new ToggleGroup();
+        for (Locale locale : List.of(Messages.ENGLISH, Messages.VIETNAMESE)) {
+            RadioMenuItem item = new RadioMenuItem(messages.get("language." + locale.getLanguage()));
+            item.setId("menu-language-" + locale.getLanguage());
+            item.setToggleGroup(languages);
+            item.setSelected(locale.getLanguage().equals(messages.locale().getLanguage()));
+            item.setOnAction(e -> switchLanguage(locale));
+            language.getItems().add(item);
+        }
+        CheckMenuItem dark = new CheckMenuItem(messages.get("menu.dark"));
+        dark.setSelected(theme == Settings.Theme.DARK);
+        dark.setOnAction(e -> {
+            theme = dark.isSelected() ? Settings.Theme.DARK : Settings.Theme.LIGHT;
+            Settings.setTheme(theme);
+            applyStyles();
+        });
+        CheckMenuItem present = new CheckMenuItem(messages.get("menu.presentation"));
+        present.setId("menu-presentation");
+        present.setAccelerator(KeyCombination.keyCombination("F11"));
+        present.setSelected(presentation);
+        present.setOnAction(e -> {
+            presentation = present.isSelected();
+            Settings.setPresentation(presentation);
+            applyStyles();
+            build(messages); // charts draw their own text: rebuild them at the new size
+        });
+        view.getItems().addAll(language, dark, present);
+
+        Menu help = new Menu(messages.get("menu.help"));
+        MenuItem keys = new MenuItem(messages.get("menu.keys"));
+        keys.setOnAction(e -> AboutDialog.showKeys(stage, messages));
+        MenuItem about = new MenuItem(messages.get("menu.about"));
+        about.setId("menu-about");
+        about.setOnAction(e -> AboutDialog.show(stage, messages));
+        help.getItems().addAll(keys, about);
+        MenuBar bar = new MenuBar(file, view, help);
+        bar.setId("menu-bar");
+        return bar;
+    }
+
+    public void switchLanguage(Locale locale) {
+        Settings.setLocale(locale);
+        build(new Messages(locale));
+    }
+
+    private void applyStyles() {
+        Charts.setFontScale(presentation ? PRESENTATION_CHART_SCALE : 1);
+        scene.getStylesheets().setAll(getClass().getResource(CSS).toExternalForm());
+        if (theme == Settings.Theme.DARK) {
+            scene.getStylesheets().add(getClass().getResource(DARK_CSS).toExternalForm());
+        }
+        if (presentation) {
+            scene.getStylesheets().add(getClass().getResource(PRESENTATION_CSS).toExternalForm());
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package org.diffusionlab.ui.train;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Spinner;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+import org.diffusionlab.ui.common.Controls;
+import org.diffusionlab.ui.common.Messages;
+import org.diffusionlab.ui.common.Observe;
+
+/** The Train view's left column: the model and its hyperparameters, start/pause/stop, progress, files. */
+final class TrainControls extends ScrollPane {
+    private final TrainViewModel model;
+    private final Messages messages;
+
+    TrainControls(TrainViewModel model, Messages messages, Runnable save, Runnable load, Runnable exportCsv,
+                  Runnable exportPng) {
+        this.model = model;
+        this.messages = messages;
+        VBox content = new VBox(14, settings(), run(), files(save, load, exportCsv, exportPng));
+        content.getStyleClass().add("side-panel");
+        content.setPadding(new Insets(12));
+        setContent(content);
+        setFitToWidth(true);
+        setHbarPolicy(ScrollBarPolicy.NEVER);
+        getStyleClass().add("side-scroll");
+    }
+
+    private VBox settings() {
+        GridPane grid = Controls.form();
+        Label kind = new Label(messages.get("train.kind.vae"));
+        kind.getStyleClass().add("value");
+        kind.setWrapText(true);
+        kind.setMaxWidth(Double.MAX_VALUE);
+        Label data = new Label(messages.get("train.data.digits"));
+        data.getStyleClass().add("value");
+        data.setWrapText(true);
+        data.setMaxWidth(Double.MAX_VALUE);
+        grid.addRow(0, new Label(messages.get("train.kind")), kind);
+        grid.addRow(1, new Label(messages.get("train.data")), data);
+        grid.addRow(2, new Label(messages.get("train.latent")), Controls.intSpinner("train-latent", 2, 64, 1, model.latentProperty()));
+        grid.addRow(3, new Label(messages.get("train.hidden")), Controls.intSpinner("train-hidden", 16, 2048, 16, model.hiddenProperty()));
+        grid.addRow(4, new Label(messages.get("train.beta")), Controls.doubleSpinner("train-beta", 0, 100, 0.1, model.betaProperty()));
+        grid.addRow(5, new Label(messages.get("train.learningRate")),
+                Controls.doubleSpinner("train-learning-rate", 1e-6, 1000, 1e-4, model.learningRateProperty()));
+        grid.addRow(6, new Label(messages.get("train.batch")), Controls.intSpinner("train-batch", 1, 4096, 16, model.batchSizeProperty()));
+        grid.addRow(7, new Label(messages.get("train.epochs")), Controls.intSpinner("train-epochs", 1, 10_000, 1, model.epochsProperty()));
+        Spinner<Integer> seed = new Spinner<>(0, Integer.MAX_VALUE, (int) model.seedProperty().get());
+        seed.setId("train-seed");
+        seed.setEditable(true);
+        Controls.commitOnFocusLost(seed);
+        seed.getValueFactory().valueProperty().addListener((obs, old, value) -> model.seedProperty().set(value));
+        grid.addRow(8, new Label(messages.get("train.seed")), seed);
+        grid.disableProperty().bind(Bindings.createBooleanBinding(model::isBusy, model.stateProperty()));
+        Label hint = new Label(messages.get("train.hint"));
+        hint.getStyleClass().add("hint");
+        hint.setWrapText(true);
+        hint.setMaxWidth(Double.MAX_VALUE);
+        return Controls.section(messages.get("train.section.model"), grid, hint);
+    }
+
+    private VBox run() {
+        Button start = new Button(messages.get("train.start"));
+        start.setId("train-start");
+        start.getStyleClass().add("accent");
+        start.setOnAction(e -> model.start());
+        Button pause = new Button();
+        pause.setId("train-pause");
+        pause.textProperty().bind(Bindings.createStringBinding(() -> messages.get(
+                model.state() == TrainViewModel.State.PAUSED ? "train.resume" : "train.pause"), model.stateProperty()));
+        pause.setOnAction(e -> model.togglePause());
+        Button stop = new Button(messages.get("train.stop"));
+        stop.setId("train-stop");
+        stop.setOnAction(e -> model.stop());
+        BooleanBinding busy = Bindings.createBooleanBinding(model::isBusy, model.stateProperty());
+        start.disableProperty().bind(busy);
+        pause.disableProperty().bind(Bindings.createBooleanBinding(() -> model.state() != TrainViewModel.State.RUNNING
+                && model.state() != TrainViewModel.State.PAUSED, model.stateProperty()));
+        stop.disableProperty().bind(busy.not());
+        for (Button b : new Button[] {start, pause, stop}) {
+            b.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(b, Priority.ALWAYS);
+        }
+        ProgressBar bar = new ProgressBar();
+        bar.setId("train-progress");
+        bar.setMaxWidth(Double.MAX_VALUE);
+        bar.progressProperty().bind(model.progressProperty());
+        Label text = new Label();
+        text.setId("train-progress-text");
+        text.setWrapText(true);
+        text.setMaxWidth(Double.MAX_VALUE);
+        Observe.now(model.progressTextProperty(), value -> text.setText(value.render(messages)));
+        Label notice = new Label();
+        notice.setId("train-notice");
+        notice.setWrapText(true);
+        notice.setMaxWidth(Double.MAX_VALUE);
+        Observe.now(model.noticeProperty(), value -> {
+            notice.setText(value.render(messages));
+            notice.getStyleClass().setAll("label", value.error() ? "notice-error" : "notice-info");
+        });
+        return Controls.section(messages.get("train.section.run"), new HBox(6, start, pause, stop), bar, text, notice);
+    }
+
+    private VBox files(Runnable save, Runnable load, Runnable exportCsv, Runnable exportPng) {
+        Button saveButton = new Button(messages.get("train.save"));
+        saveButton.setId("train-save");
+        saveButton.setOnAction(e -> save.run());
+        saveButton.disableProperty().bind(Bindings.createBooleanBinding(() -> model.isBusy() || !model.hasModel(),
+                model.stateProperty(), model.modelStatusProperty()));
+        Button loadButton = new Button(messages.get("train.load"));
+        loadButton.setOnAction(e -> load.run());
+        Button csv = new Button(messages.get("train.exportCsv"));
+        csv.setOnAction(e -> exportCsv.run());
+        Button png = new Button(messages.get("train.exportPng"));
+        png.setOnAction(e -> exportPng.run());
+        VBox box = Controls.section(messages.get("train.section.files"), saveButton, loadButton, csv, png);
+        box.getChildren().stream().filter(n -> n instanceof Button).forEach(n -> ((Button) n).setMaxWidth(Double.MAX_VALUE));
+        return box;
+    }
+}

@@ -1,0 +1,199 @@
+package org.diffusionlab.ui.train;
+
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.List;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.MapChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+import org.diffusionlab.core.data.Filmstrip;
+import org.diffusionlab.ui.common.Charts;
+import org.diffusionlab.ui.common.CurveChart;
+import org.diffusionlab.ui.common.FileDialogs;
+import org.diffusionlab.ui.common.Messages;
+import org.diffusionlab.ui.common.Observe;
+import org.diffusionlab.ui.common.Page;
+import org.diffusionlab.ui.common.PictureRow;
+import org.diffusionlab.ui.common.Throttle;
+
+/**
+ * Train: hyperparameters and run controls on the left; live curves (−ELBO and reconstruction; KL on its own
+ * chart so it stays readable) in nats per image; below them the held-out digits, their reconstructions and
+ * samples from the prior, refreshed every epoch.
+ */
+public final class TrainView extends BorderPane implements Page {
+    /** Charts redraw at most this often while training (a redraw costs more than a frame). */
+    static final long CHART_INTERVAL_MS = 200;
+    private static final String NEG_ELBO = "neg_elbo_nats";
+    private static final String RECON = "recon_nats";
+    private static final String KL = "kl_nats";
+
+    private final TrainViewModel model;
+    private final Messages messages;
+    private final CurveChart elboChart;
+    private final CurveChart klChart;
+
+    public TrainView(TrainViewModel model, Messages messages) {
+        this.model = model;
+        this.messages = messages;
+        setId("train-view");
+        String axis = messages.get("train.axis.nats");
+        elboChart = new CurveChart(messages.get("train.chart.elbo"), messages.get("train.axis.step"), axis, List.of(
+                new CurveChart.Curve(TrainViewModel.TRAIN + NEG_ELBO, messages.get("train.curve.negElbo"), Charts.BLUE, CurveChart.Style.TRAIN),
+                new CurveChart.Curve(TrainViewModel.TRAIN + RECON, messages.get("train.curve.recon"), Charts.GREEN, CurveChart.Style.TRAIN),
+                new CurveChart.Curve(TrainViewModel.HELD_OUT + NEG_ELBO, messages.get("train.curve.negElbo.heldOut"), Charts.VERMILLION,
+                        CurveChart.Style.HELD_OUT),
+                new CurveChart.Curve(TrainViewModel.HELD_OUT + RECON, messages.get("train.curve.recon.heldOut"), Charts.PURPLE,
+                        CurveChart.Style.HELD_OUT)));
+        elboChart.setId("train-chart-elbo");
+        klChart = new CurveChart(messages.get("train.chart.kl"), messages.get("train.axis.step"), axis, List.of(
+                new CurveChart.Curve(TrainViewModel.TRAIN + KL, messages.get("train.curve.kl"), Charts.ORANGE, CurveChart.Style.TRAIN),
+                new CurveChart.Curve(TrainViewModel.HELD_OUT + KL, messages.get("train.curve.kl.heldOut"), Charts.VERMILLION,
+                        CurveChart.Style.HELD_OUT)));
+        klChart.setId("train-chart-kl");
+
+        setLeft(new TrainControls(model, messages, this::save, this::load, this::exportCsv, this::exportPng));
+        setCenter(centre());
+        Throttle<Integer> redraw = new Throttle<>(CHART_INTERVAL_MS, revision -> refreshCharts());
+        Observe.now(model.curvesRevisionProperty(), revision -> redraw.offer(revision.intValue()));
+    }
+
+    private Node centre() {
+        CheckBox log = new CheckBox(messages.get("train.logScale"));
+        log.setId("train-log-scale");
+        log.selectedProperty().addListener((obs, old, on) -> {
+            elboChart.setLogScale(on);
+            klChart.setLogScale(on);
+            refreshCharts();
+        });
+        Slider smoothing = new Slider(0, 0.99, 0.9);
+        smoothing.setId("train-smoothing");
+        smoothing.valueProperty().addListener((obs, old, value) -> {
+            elboChart.setSmoothing(value.doubleValue());
+            klChart.setSmoothing(value.doubleValue());
+            refreshCharts();
+        });
+        Label smoothingLabel = new Label(messages.get("train.smoothing"));
+        Label hyper = new Label();
+        hyper.setId("train-hyperparameters");
+        hyper.getStyleClass().add("hint");
+        hyper.textProperty().bind(hyperparameters());
+        HBox toolbar = new HBox(10, log, smoothingLabel, smoothing, hyper);
+        toolbar.setAlignment(Pos.CENTER_LEFT);
+
+        HBox charts = new HBox(8, elboChart, klChart);
+        HBox.setHgrow(elboChart, Priority.ALWAYS);
+        HBox.setHgrow(klChart, Priority.ALWAYS);
+        elboChart.setPrefWidth(560);
+        klChart.setPrefWidth(380);
+        VBox.setVgrow(charts, Priority.ALWAYS);
+
+        PictureRow originals = new PictureRow(messages.get("train.pictures.originals"), 8);
+        originals.setId("train-originals");
+        PictureRow reconstructions = new PictureRow(messages.get("train.pictures.reconstructions"), 8);
+        reconstructions.setId("train-reconstructions");
+        PictureRow samples = new PictureRow(messages.get("train.pictures.samples"), 8);
+        samples.setId("train-samples");
+        Runnable showPictures = () -> {
+            originals.show(model.pictures().get("originals"));
+            reconstructions.show(model.pictures().get("reconstructions"));
+            samples.show(model.pictures().get("samples"));
+        };
+        model.pictures().addListener((MapChangeListener<String, Object>) change -> showPictures.run());
+        showPictures.run();
+        VBox pictures = new VBox(4, originals, reconstructions, samples);
+        pictures.getStyleClass().add("picture-block");
+        pictures.setPrefHeight(230);
+
+        VBox centre = new VBox(8, toolbar, charts, pictures);
+        centre.setPadding(new Insets(10));
+        centre.getStyleClass().add("centre");
+        return centre;
+    }
+
+    private ObservableValue<String> hyperparameters() {
+        return Bindings.createStringBinding(() -> messages.format("train.hyperparameters", model.latentProperty().get(),
+                        model.hiddenProperty().get(), model.betaProperty().get(), model.learningRateProperty().get(),
+                        model.batchSizeProperty().get(), model.epochsProperty().get(), String.valueOf(model.seedProperty().get())),
+                model.latentProperty(), model.hiddenProperty(), model.betaProperty(), model.learningRateProperty(),
+                model.batchSizeProperty(), model.epochsProperty(), model.seedProperty());
+    }
+
+    private void refreshCharts() {
+        elboChart.refresh(model.curves());
+        klChart.refresh(model.curves());
+    }
+
+    CurveChart elboChart() {
+        return elboChart;
+    }
+
+    private void save() {
+        FileDialogs.save(getScene().getWindow(), messages.get("train.save"),
+                "vae-z" + model.latentProperty().get() + ".zip", "zip").ifPresent(model::saveModel);
+    }
+
+    private void load() {
+        FileDialogs.open(getScene().getWindow(), messages, messages.get("train.load"), messages.get("dialog.models"), "*.zip")
+                .ifPresent(model::loadModel);
+    }
+
+    private void exportCsv() {
+        FileDialogs.save(getScene().getWindow(), messages.get("train.exportCsv"), "curves.csv", "csv").ifPresent(model::exportCsv);
+    }
+
+    private void exportPng() {
+        FileDialogs.save(getScene().getWindow(), messages.get("train.exportPng"), "curves.png", "png").ifPresent(this::writeChartsPng);
+    }
+
+    /** Both charts side by side in one PNG, drawn at a print-friendly size. */
+    void writeChartsPng(Path file) {
+        BufferedImage left = elboChart.chart().createBufferedImage(900, 560);
+        BufferedImage right = klChart.chart().createBufferedImage(600, 560);
+        BufferedImage both = new BufferedImage(1500, 560, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = both.createGraphics();
+        g.drawImage(left, 0, 0, null);
+        g.drawImage(right, 900, 0, null);
+        g.dispose();
+        try {
+            Filmstrip.writePng(both, file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public String id() {
+        return "train";
+    }
+
+    @Override
+    public Node node() {
+        return this;
+    }
+
+    @Override
+    public List<Export> exports() {
+        return List.of(new Export("train.exportCsv", "curves.csv", "csv", model::exportCsv),
+                new Export("train.exportPng", "curves.png", "png", this::writeChartsPng));
+    }
+
+    @Override
+    public ObservableValue<String> status() {
+        return Bindings.createStringBinding(() -> model.modelStatusProperty().get().isEmpty() ? messages.get("status.ready")
+                : model.modelStatusProperty().get().render(messages), model.modelStatusProperty());
+    }
+}

@@ -1,0 +1,161 @@
+package org.diffusionlab.ui.latent;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import javafx.geometry.Point2D;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+
+import org.diffusionlab.app.DiffusionLabApp;
+import org.diffusionlab.core.data.Digits;
+import org.diffusionlab.core.data.MnistStyle;
+import org.diffusionlab.core.data.Raster;
+import org.diffusionlab.core.io.ModelArchive;
+import org.diffusionlab.core.io.NpyArray;
+import org.diffusionlab.core.vae.Vae;
+import org.diffusionlab.core.vae.VaeArchitecture;
+import org.diffusionlab.core.vae.VaeFile;
+import org.diffusionlab.core.vae.VaeTrainingConfig;
+import org.diffusionlab.ui.common.ImmediateWorker;
+import org.diffusionlab.ui.common.Localized;
+import org.diffusionlab.ui.common.Messages;
+import org.diffusionlab.ui.common.ModelShelf;
+import org.diffusionlab.ui.common.RasterView;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Drives the Latent view with a small VAE (random weights: the view's wiring, not the model's quality, is tested). */
+@ExtendWith(ApplicationExtension.class)
+class LatentViewTest {
+    private LatentViewModel model;
+    private LatentView view;
+    private Vae vae;
+    private final ModelShelf<Vae> shelf = new ModelShelf<>();
+
+    @TempDir
+    Path dir;
+
+    @Start
+    void start(Stage stage) {
+        DiffusionLabApp.loadFonts();
+        vae = Vae.initial(VaeArchitecture.digits(List.of(64), 2), 3);
+        shelf.put("test z2", ModelShelf.Origin.TRAINED, Localized.of("message.plain", "test"), vae);
+        model = new LatentViewModel(new ImmediateWorker(), shelf);
+        view = new LatentView(model, new Messages(Locale.ENGLISH));
+        stage.setScene(new Scene(view, 1280, 800));
+        stage.show();
+    }
+
+    private Raster direct(float[] z) {
+        return Raster.of(vae.decode(z), 28, 28, 1, 0f, 1f);
+    }
+
+    private Raster shown(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(RasterView.class).getRaster();
+    }
+
+    @Test
+    void movingASliderRedrawsWhatTheDecoderGivesForThatZ(FxRobot robot) {
+        Raster before = shown(robot, "#latent-decoded");
+        Slider slider = robot.lookup("#latent-slider-1").queryAs(Slider.class);
+        robot.drag(slider, MouseButton.PRIMARY).moveBy(slider.getWidth() / 3, 0).drop();
+        WaitForAsyncUtils.waitForFxEvents();
+        float[] z = model.z();
+        assertTrue(z[0] > 0.5, "the slider moved z₁: " + z[0]);
+        Raster after = shown(robot, "#latent-decoded");
+        assertNotEquals(java.util.Arrays.toString(before.argb()), java.util.Arrays.toString(after.argb()));
+        assertArrayEquals(direct(z).argb(), after.argb(), "pixel for pixel what the decoder gives");
+    }
+
+    @Test
+    void clickingTheMapDecodesTheClickedPoint(FxRobot robot) {
+        LatentMapView map = view.map();
+        Point2D target = map.localToScreen(map.toCanvasX(1.0), map.toCanvasY(-2.0));
+        robot.clickOn(target, MouseButton.PRIMARY);
+        float[] z = model.z();
+        double tolerance = 2 * LatentMapView.EXTENT / map.getWidth() * 2;
+        assertEquals(1.0, z[0], tolerance);
+        assertEquals(-2.0, z[1], tolerance);
+        assertArrayEquals(direct(z).argb(), shown(robot, "#latent-decoded").argb());
+        Slider slider = robot.lookup("#latent-slider-2").queryAs(Slider.class);
+        assertEquals(z[1], slider.getValue(), 1e-6, "the sliders follow the map");
+    }
+
+    @Test
+    void interpolationEndsAreTheTwoReconstructions(FxRobot robot) throws Exception {
+        robot.lookup("#latent-tabs").queryAs(TabPane.class);
+        robot.clickOn("Interpolate");
+        robot.interact(() -> {
+            model.interpolationFromProperty().set(3);
+            model.interpolationToProperty().set(10);
+        });
+        Digits digits = Digits.bundled();
+        float[][] reconstructions = vae.reconstruct(new float[][] {digits.pixels(digits.heldOutStart() + 3),
+                digits.pixels(digits.heldOutStart() + 10)});
+        LatentViewModel.Interpolation path = model.interpolationProperty().get();
+        for (List<Raster> row : List.of(path.linear(), path.spherical())) {
+            assertEquals(8, row.size());
+            assertArrayEquals(Raster.of(reconstructions[0], 28, 28, 1, 0f, 1f).argb(), row.get(0).argb());
+            assertArrayEquals(Raster.of(reconstructions[1], 28, 28, 1, 0f, 1f).argb(), row.get(7).argb());
+        }
+    }
+
+    @Test
+    void aDrawnStrokeThenEncodeShowsThePosterior(FxRobot robot) {
+        var pad = robot.lookup("#latent-drawing").query();
+        robot.drag(pad, MouseButton.PRIMARY).moveBy(0, 40).moveBy(10, 20).drop();
+        robot.clickOn("#latent-encode");
+        LatentViewModel.Posterior q = model.posteriorProperty().get();
+        assertNotNull(q);
+        float[][] expected = vae.encode(new float[][] {MnistStyle.normalize(view.encodePanel().pad().pixels(), 28, 28)}).mean();
+        assertArrayEquals(expected[0], q.mean(), 1e-5f);
+        assertTrue(q.sigma()[0] > 0);
+        for (int k = 0; k < q.z().length; k++) {
+            assertEquals(q.mean()[k] + q.sigma()[k] * q.epsilon()[k], q.z()[k], 1e-5, "z = μ + σ ⊙ ε");
+        }
+        assertTrue(robot.lookup("#latent-posterior-numbers").queryAs(Label.class).getText().startsWith("z₁ = "));
+        float[] firstEpsilon = q.epsilon();
+        robot.clickOn("#latent-resample");
+        assertArrayEquals(q.mean(), model.posteriorProperty().get().mean(), "the same q(z|x)");
+        assertNotEquals(firstEpsilon[0], model.posteriorProperty().get().epsilon()[0], "a new ε");
+    }
+
+    @Test
+    void aModelThatIsNotAVaeShowsTheMessageAndTheCurrentOneStays(FxRobot robot) throws Exception {
+        var before = model.modelProperty().get();
+        Path ddpm = dir.resolve("ddpm.zip");
+        new ModelArchive("ddpm.zip", ModelArchive.newManifest("ddpm"), Map.of("w", new NpyArray(new long[] {1}, new float[1])))
+                .write(ddpm);
+        robot.interact(() -> model.openModel(ddpm));
+        Label notice = robot.lookup("#latent-notice").queryAs(Label.class);
+        assertTrue(notice.getText().contains("'ddpm' model, not a 'vae'"), notice.getText());
+        assertSame(before, model.modelProperty().get());
+
+        Path small = dir.resolve("small.zip");
+        Vae fourteen = Vae.initial(new VaeArchitecture(14, 14, List.of(16), 2), 1);
+        VaeTrainingConfig config = new VaeTrainingConfig(fourteen.architecture(), 1, 1e-3, 16, 1, 1);
+        VaeFile.write(small, fourteen, new VaeFile.Training(config, "test", "test", "test", 0, null));
+        robot.interact(() -> model.openModel(small));
+        assertTrue(notice.getText().contains("14×14"), notice.getText());
+        assertSame(before, model.modelProperty().get());
+    }
+}

@@ -1,0 +1,102 @@
+package org.diffusionlab.ui.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Spinner;
+import javafx.stage.Stage;
+
+import org.diffusionlab.app.DiffusionLabApp;
+import org.diffusionlab.core.vae.Vae;
+import org.diffusionlab.ui.common.ImmediateWorker;
+import org.diffusionlab.ui.common.Messages;
+import org.diffusionlab.ui.common.ModelShelf;
+import org.diffusionlab.ui.common.PictureRow;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Trains a real (small) VAE from the Train view's own buttons. */
+@ExtendWith(ApplicationExtension.class)
+class TrainViewTest {
+    private static final String TRAIN_ELBO = TrainViewModel.TRAIN + "neg_elbo_nats";
+    private TrainViewModel model;
+    private TrainView view;
+    private final ModelShelf<Vae> shelf = new ModelShelf<>();
+
+    @Start
+    void start(Stage stage) {
+        DiffusionLabApp.loadFonts();
+        model = new TrainViewModel(new ImmediateWorker(), shelf);
+        model.hiddenProperty().set(64);
+        model.latentProperty().set(4);
+        model.epochsProperty().set(200);
+        view = new TrainView(model, new Messages(Locale.ENGLISH));
+        stage.setScene(new Scene(view, 1280, 800));
+        stage.show();
+    }
+
+    @AfterEach
+    void stopTraining() {
+        model.stop();
+    }
+
+    private int trainPoints() {
+        return model.curves().points(TRAIN_ELBO).size();
+    }
+
+    @Test
+    void startPauseResumeStop(FxRobot robot) throws Exception {
+        robot.clickOn("#train-start");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> trainPoints() >= 100 && model.progressProperty().get() > 0);
+        ProgressBar bar = robot.lookup("#train-progress").queryAs(ProgressBar.class);
+        assertTrue(bar.getProgress() > 0, "the progress bar moves");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.elboChart().plottedPoints(TRAIN_ELBO) > 0);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.pictures().containsKey("reconstructions"));
+        assertNotNull(robot.lookup("#train-reconstructions").queryAs(PictureRow.class).picture(0), "pictures after an epoch");
+
+        robot.clickOn("#train-pause");
+        assertEquals(TrainViewModel.State.PAUSED, model.state());
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS); // at most the step under way may still land
+        WaitForAsyncUtils.waitForFxEvents();
+        int paused = trainPoints();
+        WaitForAsyncUtils.sleep(700, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(paused, trainPoints(), "no new points while paused");
+
+        robot.clickOn("#train-pause");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> trainPoints() > paused + 20);
+        robot.clickOn("#train-stop");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.state() == TrainViewModel.State.STOPPED);
+        assertTrue(robot.lookup("#train-progress-text").queryAs(Label.class).getText().startsWith("Stopped at step"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> shelf.entries().size() == 1);
+        assertEquals(ModelShelf.Origin.TRAINED, shelf.entries().get(0).origin(), "the stopped run's model is offered to the other views");
+        double last = model.curves().points(TRAIN_ELBO).get(trainPoints() - 1).value();
+        double first = model.curves().points(TRAIN_ELBO).get(0).value();
+        assertTrue(last < first * 0.6, "the loss fell: " + first + " → " + last);
+    }
+
+    @Test
+    void anAbsurdLearningRateEndsWithTheNanMessage(FxRobot robot) throws Exception {
+        Spinner<?> rate = robot.lookup("#train-learning-rate").queryAs(Spinner.class);
+        robot.doubleClickOn(rate.getEditor()).eraseText(12).write("100");
+        robot.clickOn("#train-epochs");
+        assertEquals(100, model.learningRateProperty().get(), 1e-9);
+        robot.clickOn("#train-start");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.state() == TrainViewModel.State.FAILED);
+        String notice = robot.lookup("#train-notice").queryAs(Label.class).getText();
+        assertTrue(notice.contains("not a finite number") && notice.contains("learning rate"), notice);
+        assertTrue(robot.lookup("#train-notice").query().getStyleClass().contains("notice-error"));
+    }
+}
