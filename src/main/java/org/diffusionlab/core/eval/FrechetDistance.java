@@ -28,7 +28,7 @@ public final class FrechetDistance {
         for (double lambda : SymmetricEigen.of(product).values()) {
             traceRoot += Math.sqrt(Math.max(0, lambda));
         }
-        return distance - 2 * traceRoot;
+        return Math.max(0, distance - 2 * traceRoot);
     }
 
     static double[] mean(double[][] rows) {

@@ -10,6 +10,7 @@ import org.diffusionlab.core.eval.DigitClassifier;
 import org.diffusionlab.core.nn.ParameterSetAdam;
 import org.diffusionlab.core.nn.DigitClassifierNet;
 import org.diffusionlab.core.nn.Workspaces;
+import org.diffusionlab.core.random.Permutation;
 import org.diffusionlab.core.random.Seeds;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -125,18 +126,7 @@ public final class ClassifierTrainingSession implements TrainingSession {
 
     private int[] orderFor(int epoch) {
         if (orderEpoch != epoch) {
-            int n = data.trainCount();
-            order = new int[n];
-            for (int i = 0; i < n; i++) {
-                order[i] = i;
-            }
-            SplittableRandom random = new SplittableRandom(Seeds.derive(seed, 1, epoch));
-            for (int i = n - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                int swap = order[i];
-                order[i] = order[j];
-                order[j] = swap;
-            }
+            order = Permutation.shuffled(data.trainCount(), Seeds.derive(seed, 1, epoch));
             orderEpoch = epoch;
         }
         return order;

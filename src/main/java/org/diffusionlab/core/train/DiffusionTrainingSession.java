@@ -19,6 +19,7 @@ import org.diffusionlab.core.nn.Denoiser;
 import org.diffusionlab.core.nn.Threads;
 import org.diffusionlab.core.nn.Workspaces;
 import org.diffusionlab.core.random.Gaussian;
+import org.diffusionlab.core.random.Permutation;
 import org.diffusionlab.core.random.Seeds;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -190,18 +191,7 @@ public final class DiffusionTrainingSession implements TrainingSession {
 
     private int[] orderFor(int epoch) {
         if (orderEpoch != epoch) {
-            int n = data.trainCount();
-            order = new int[n];
-            for (int i = 0; i < n; i++) {
-                order[i] = i;
-            }
-            SplittableRandom random = new SplittableRandom(Seeds.derive(config.seed(), 1, epoch));
-            for (int i = n - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                int swap = order[i];
-                order[i] = order[j];
-                order[j] = swap;
-            }
+            order = Permutation.shuffled(data.trainCount(), Seeds.derive(config.seed(), 1, epoch));
             orderEpoch = epoch;
         }
         return order;
