@@ -34,9 +34,9 @@ public final class DiffusionLabApp extends Application {
         ForwardViewModel forward = new ForwardViewModel(worker);
         forward.showPhoto(DEFAULT_PHOTO);
         ModelShelf<Vae> vaes = new ModelShelf<>();
-        TrainViewModel train = new TrainViewModel(worker, vaes);
-        LatentViewModel latent = new LatentViewModel(worker, vaes);
         ModelShelf<DiffusionModel> diffusions = new ModelShelf<>();
+        TrainViewModel train = new TrainViewModel(worker, vaes, diffusions);
+        LatentViewModel latent = new LatentViewModel(worker, vaes);
         ReverseViewModel reverse = new ReverseViewModel(worker, diffusions);
         BundledModels.load(worker, vaes, diffusions);
 

@@ -26,6 +26,7 @@ public final class VaeDecodeBenchmark implements Benchmark {
             vae.decode(latents[next[0]++ & 63], pixels);
         }));
         figures.put("architecture", vae.architecture().describe());
+        figures.put("threads", NativeThreads.describe());
         return figures;
     }
 }

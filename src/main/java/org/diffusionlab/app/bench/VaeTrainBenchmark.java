@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.diffusionlab.core.data.Digits;
+import org.diffusionlab.core.nn.NativeThreads;
 import org.diffusionlab.core.vae.VaeArchitecture;
 import org.diffusionlab.core.vae.VaeDataset;
 import org.diffusionlab.core.vae.VaeTrainingConfig;
@@ -54,6 +55,7 @@ public final class VaeTrainBenchmark implements Benchmark {
         figures.put("steps", n);
         figures.put("architecture", config.architecture().describe());
         figures.put("batch", config.batchSize());
+        figures.put("threads", NativeThreads.describe());
         return figures;
     }
 }

@@ -5,9 +5,6 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 
 import org.diffusionlab.core.data.Filmstrip;
 import org.diffusionlab.core.data.Raster;

@@ -27,6 +27,7 @@ import org.nd4j.linalg.api.buffer.DataType;
  */
 public final class VaeFile {
     public static final String KIND = "vae";
+    public static final String ARCHITECTURE_TYPE = "mlp-vae";
 
     /** How a model was made. */
     public record Training(VaeTrainingConfig config, String command, String dataName, String dataSplit, double seconds,
@@ -50,7 +51,7 @@ public final class VaeFile {
         VaeArchitecture architecture = vae.architecture();
         ObjectNode manifest = ModelArchive.newManifest(KIND);
         ObjectNode arch = manifest.putObject("architecture");
-        arch.put("type", "mlp-vae");
+        arch.put("type", ARCHITECTURE_TYPE);
         arch.put("width", architecture.width());
         arch.put("height", architecture.height());
         arch.put("channels", 1);
@@ -132,6 +133,11 @@ public final class VaeFile {
     }
 
     private static VaeArchitecture architecture(ModelArchive archive) throws BadInputException {
+        JsonNode type = archive.manifest().at("/architecture/type");
+        if (!type.isMissingNode() && !ARCHITECTURE_TYPE.equals(type.asText())) {
+            throw new BadInputException(archive.name() + ": a VAE of type " + type + ", which this version does not know"
+                    + " (it reads \"" + ARCHITECTURE_TYPE + "\")");
+        }
         int width = archive.intField("architecture.width", 1, VaeArchitecture.MAX_SIDE);
         int height = archive.intField("architecture.height", 1, VaeArchitecture.MAX_SIDE);
         JsonNode channels = archive.manifest().at("/architecture/channels");

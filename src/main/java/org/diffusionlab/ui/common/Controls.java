@@ -6,9 +6,12 @@ import java.util.function.Function;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.LongProperty;
 
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -29,6 +32,8 @@ public final class Controls {
     public static VBox section(String title, Node... content) {
         Label heading = new Label(title);
         heading.getStyleClass().add("section-title");
+        heading.setWrapText(true);
+        heading.setMaxWidth(Double.MAX_VALUE);
         VBox box = new VBox(8, heading);
         box.getChildren().addAll(content);
         box.getStyleClass().add("section");
@@ -59,6 +64,26 @@ public final class Controls {
                 spinner.commitValue();
             }
         });
+    }
+
+    /** A seed: an editable spinner bound both ways to the property, and a dice button that asks for a new one. */
+    public static HBox seed(String id, LongProperty seed, Runnable newSeed, Messages messages) {
+        Spinner<Integer> spinner = new Spinner<>(0, Integer.MAX_VALUE, (int) seed.get());
+        spinner.setId(id);
+        spinner.setEditable(true);
+        commitOnFocusLost(spinner);
+        spinner.getValueFactory().valueProperty().addListener((obs, old, value) -> seed.set(value));
+        seed.addListener((obs, old, value) -> spinner.getValueFactory().setValue(value.intValue()));
+        HBox.setHgrow(spinner, Priority.ALWAYS);
+        HBox row = new HBox(6, spinner);
+        if (newSeed != null) {
+            Button dice = new Button(null, Icons.of(Icons.DICE));
+            dice.setId(id + "-new");
+            dice.setTooltip(new Tooltip(messages.get("forward.newSeed")));
+            dice.setOnAction(e -> newSeed.run());
+            row.getChildren().add(dice);
+        }
+        return row;
     }
 
     /** An editable integer spinner bound both ways to a property. */

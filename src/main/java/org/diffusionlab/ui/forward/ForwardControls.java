@@ -10,8 +10,6 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 import org.diffusionlab.core.diffusion.NoisingChain;
@@ -97,24 +95,13 @@ final class ForwardControls extends ScrollPane {
         betaStart.disableProperty().bind(model.scheduleKindProperty().isEqualTo(NoiseSchedule.Kind.COSINE));
         betaEnd.disableProperty().bind(model.scheduleKindProperty().isEqualTo(NoiseSchedule.Kind.COSINE));
 
-        Spinner<Integer> seed = new Spinner<>(0, Integer.MAX_VALUE, (int) model.seedProperty().get());
-        seed.setId("forward-seed");
-        seed.setEditable(true);
-        Controls.commitOnFocusLost(seed);
-        seed.getValueFactory().valueProperty().addListener((obs, old, value) -> model.seedProperty().set(value));
-        model.seedProperty().addListener((obs, old, value) -> seed.getValueFactory().setValue(value.intValue()));
-        Button dice = new Button(null, Icons.of(Icons.DICE));
-        dice.setId("forward-new-seed");
-        dice.setTooltip(new Tooltip(messages.get("forward.newSeed")));
-        dice.setOnAction(e -> model.newSeed());
-        HBox.setHgrow(seed, Priority.ALWAYS);
-
         GridPane grid = Controls.form();
         grid.addRow(0, new Label(messages.get("forward.schedule")), kind);
         grid.addRow(1, new Label("T"), steps);
         grid.addRow(2, new Label("β₁"), betaStart);
         grid.addRow(3, new Label("β_T"), betaEnd);
-        grid.addRow(4, new Label(messages.get("forward.seed")), new HBox(6, seed, dice));
+        grid.addRow(4, new Label(messages.get("forward.seed")),
+                Controls.seed("forward-seed", model.seedProperty(), model::newSeed, messages));
         return Controls.section(messages.get("forward.section.schedule"), grid);
     }
 

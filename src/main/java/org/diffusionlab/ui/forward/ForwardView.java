@@ -20,6 +20,7 @@ import org.diffusionlab.ui.common.CaptionedRaster;
 import org.diffusionlab.ui.common.FileDialogs;
 import org.diffusionlab.ui.common.FilmstripView;
 import org.diffusionlab.ui.common.Messages;
+import org.diffusionlab.ui.common.NoticeLabel;
 import org.diffusionlab.ui.common.Observe;
 import org.diffusionlab.ui.common.Page;
 import org.diffusionlab.ui.common.PlaybackBar;
@@ -107,14 +108,7 @@ public final class ForwardView extends BorderPane implements Page {
                         : messages.format("forward.priorKl", Subscripts.of(model.schedule().steps()),
                         String.format(Locale.ROOT, "%.4g", model.chainViewProperty().get().priorKl())),
                 model.chainViewProperty()));
-        Label notice = new Label();
-        notice.setId("forward-notice");
-        notice.setWrapText(true);
-        notice.setMaxWidth(Double.MAX_VALUE);
-        notice.textProperty().bind(Bindings.createStringBinding(() -> model.noticeProperty().get().render(messages),
-                model.noticeProperty()));
-        Observe.now(model.noticeProperty(), value -> notice.getStyleClass().setAll("label",
-                value.error() ? "notice-error" : "notice-info"));
+        NoticeLabel notice = new NoticeLabel("forward-notice", model.noticeProperty(), messages);
         VBox equations = new VBox(2, equation, numbers, priorKl);
         equations.getStyleClass().add("equation-box");
 

@@ -67,6 +67,8 @@ final class EncodePanel extends VBox {
         Label numbers = new Label();
         numbers.setId("latent-posterior-numbers");
         numbers.getStyleClass().add("mono");
+        numbers.setWrapText(true);
+        numbers.setMaxWidth(Double.MAX_VALUE);
         Label kl = new Label();
         kl.setId("latent-kl");
         kl.getStyleClass().add("equation-numbers");

@@ -2,8 +2,10 @@ package org.diffusionlab.ui.latent;
 
 import java.util.Collections;
 
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 import org.diffusionlab.ui.common.Controls;
@@ -22,6 +24,17 @@ final class InterpolatePanel extends VBox {
                 Controls.intSpinner("latent-to", 0, LatentViewModel.HELD_OUT_SHOWN - 1, 1, model.interpolationToProperty()));
         form.addRow(2, new Label(messages.get("latent.steps")),
                 Controls.intSpinner("latent-steps", 2, 12, 1, model.interpolationStepsProperty()));
+        Button fromDrawing = new Button(messages.get("latent.fromDrawing"));
+        fromDrawing.setId("latent-from-drawing");
+        fromDrawing.setOnAction(e -> model.interpolateFromDrawing(true));
+        Button toDrawing = new Button(messages.get("latent.toDrawing"));
+        toDrawing.setId("latent-to-drawing");
+        toDrawing.setOnAction(e -> model.interpolateFromDrawing(false));
+        Label ends = new Label();
+        ends.getStyleClass().add("hint");
+        Observe.present(model.interpolationProperty(), path -> ends.setText(messages.format("latent.ends",
+                messages.get(path.fromDrawing() ? "latent.end.drawing" : "latent.end.digit"),
+                messages.get(path.toDrawing() ? "latent.end.drawing" : "latent.end.digit"))));
         Label hint = new Label(messages.get("latent.interpolate.hint"));
         hint.getStyleClass().add("hint");
         hint.setWrapText(true);
@@ -40,6 +53,6 @@ final class InterpolatePanel extends VBox {
             linear.show(path.linear(), Collections.nCopies(path.linear().size(), ""));
             spherical.show(path.spherical(), Collections.nCopies(path.spherical().size(), ""));
         });
-        getChildren().addAll(form, hint, linearTitle, linear, sphericalTitle, spherical);
+        getChildren().addAll(form, new HBox(6, fromDrawing, toDrawing), ends, hint, linearTitle, linear, sphericalTitle, spherical);
     }
 }

@@ -3,7 +3,6 @@ package org.diffusionlab.ui.latent;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.HBox;
@@ -14,27 +13,14 @@ import org.diffusionlab.ui.common.CaptionedRaster;
 import org.diffusionlab.ui.common.Controls;
 import org.diffusionlab.ui.common.Icons;
 import org.diffusionlab.ui.common.Messages;
-import org.diffusionlab.ui.common.Observe;
+import org.diffusionlab.ui.common.ModelChooser;
 
 /** The Latent view's left column: the model, the decoded image and one slider per latent dimension. */
 final class LatentControls extends ScrollPane {
 
     LatentControls(LatentViewModel model, Messages messages, Runnable openModel) {
-        ComboBox<org.diffusionlab.ui.common.ModelShelf.Entry<org.diffusionlab.core.vae.Vae>> models =
-                new ComboBox<>(model.models());
-        models.setId("latent-model");
-        models.setMaxWidth(Double.MAX_VALUE);
-        models.valueProperty().bindBidirectional(model.modelProperty());
-        Label description = new Label();
-        description.getStyleClass().add("hint");
-        description.setWrapText(true);
-        description.setMaxWidth(Double.MAX_VALUE);
-        Observe.now(model.modelProperty(), entry -> description.setText(entry == null ? messages.get("latent.noModel")
-                : entry.description().render(messages)));
-        Button open = new Button(messages.get("latent.openModel"));
-        open.setId("latent-open-model");
-        open.setMaxWidth(Double.MAX_VALUE);
-        open.setOnAction(e -> openModel.run());
+        ModelChooser<org.diffusionlab.core.vae.Vae> models = new ModelChooser<>("latent", model.models(), model.modelProperty(),
+                messages, "latent.noModel", "latent.openModel", openModel);
 
         CaptionedRaster decoded = new CaptionedRaster("latent-decoded", 168);
         decoded.caption().setText(messages.get("latent.decoded"));
@@ -59,7 +45,7 @@ final class LatentControls extends ScrollPane {
                 () -> messages.format("latent.sliders.hint", model.latentSize()), model.latent()));
 
         VBox content = new VBox(12,
-                Controls.section(messages.get("latent.section.model"), models, description, open),
+                Controls.section(messages.get("latent.section.model"), models),
                 Controls.section(messages.get("latent.section.decode"), decoded, new HBox(6, reset, sample), slidersHint,
                         new LatentSliders(model)));
         content.getStyleClass().add("side-panel");

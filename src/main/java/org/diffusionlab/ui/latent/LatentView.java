@@ -22,6 +22,7 @@ import javafx.scene.layout.VBox;
 import org.diffusionlab.ui.common.Controls;
 import org.diffusionlab.ui.common.FileDialogs;
 import org.diffusionlab.ui.common.Messages;
+import org.diffusionlab.ui.common.NoticeLabel;
 import org.diffusionlab.ui.common.Observe;
 import org.diffusionlab.ui.common.Page;
 import org.diffusionlab.ui.common.Subscripts;
@@ -82,14 +83,7 @@ public final class LatentView extends BorderPane implements Page {
         hint.getStyleClass().add("hint");
         hint.setWrapText(true);
         hint.setMaxWidth(Double.MAX_VALUE);
-        Label notice = new Label();
-        notice.setId("latent-notice");
-        notice.setWrapText(true);
-        notice.setMaxWidth(Double.MAX_VALUE);
-        Observe.now(model.noticeProperty(), value -> {
-            notice.setText(value.render(messages));
-            notice.getStyleClass().setAll("label", value.error() ? "notice-error" : "notice-info");
-        });
+        NoticeLabel notice = new NoticeLabel("latent-notice", model.noticeProperty(), messages);
         map.setId("latent-map");
         VBox.setVgrow(map, Priority.ALWAYS);
         VBox centre = new VBox(8, toolbar, notice, map, hint);

@@ -53,7 +53,8 @@ public final class LatentViewModel {
     }
 
     /** Decoded steps from A to B along a line and along the sphere, with the latent paths themselves. */
-    public record Interpolation(List<Raster> linear, List<Raster> spherical, float[][] linearPath, float[][] sphericalPath) {
+    public record Interpolation(List<Raster> linear, List<Raster> spherical, float[][] linearPath, float[][] sphericalPath,
+                                boolean fromDrawing, boolean toDrawing) {
     }
 
     private final Worker worker;
@@ -62,6 +63,9 @@ public final class LatentViewModel {
     private long priorDraws;
     private long epsilonDraws;
     private float[] drawing;
+    /** Interpolation ends taken from the drawing (fitted like MNIST); null means the held-out digit is used. */
+    private float[] drawnFrom;
+    private float[] drawnTo;
     private boolean applyingPick;
 
     // Properties
@@ -98,8 +102,14 @@ public final class LatentViewModel {
         yDimension.addListener((obs, old, value) -> requestManifold());
         gridSize.addListener((obs, old, value) -> requestManifold());
         manifoldVisible.addListener((obs, old, value) -> requestManifold());
-        interpolationFrom.addListener((obs, old, value) -> interpolate());
-        interpolationTo.addListener((obs, old, value) -> interpolate());
+        interpolationFrom.addListener((obs, old, value) -> {
+            drawnFrom = null;
+            interpolate();
+        });
+        interpolationTo.addListener((obs, old, value) -> {
+            drawnTo = null;
+            interpolate();
+        });
         interpolationSteps.addListener((obs, old, value) -> interpolate());
     }
 
@@ -219,6 +229,20 @@ public final class LatentViewModel {
                 Localized.of("message.plain", loaded.summary()), loaded.vae())), this::fail);
     }
 
+    /** Makes the last encoded drawing one end of the interpolation (A when {@code start}, else B). */
+    public void interpolateFromDrawing(boolean start) {
+        if (drawing == null) {
+            notice.set(Localized.error("latent.drawFirst"));
+            return;
+        }
+        if (start) {
+            drawnFrom = drawing.clone();
+        } else {
+            drawnTo = drawing.clone();
+        }
+        interpolate();
+    }
+
     public void interpolate() {
         Vae vae = vae();
         if (vae == null) {
@@ -227,13 +251,17 @@ public final class LatentViewModel {
         int from = interpolationFrom.get();
         int to = interpolationTo.get();
         int steps = interpolationSteps.get();
+        float[] fromDrawing = drawnFrom;
+        float[] toDrawing = drawnTo;
         worker.submit("latent-interpolate", () -> {
             Digits all = digits();
-            float[][] ends = {all.pixels(all.heldOutStart() + from), all.pixels(all.heldOutStart() + to)};
+            float[][] ends = {fromDrawing != null ? fromDrawing : all.pixels(all.heldOutStart() + from),
+                    toDrawing != null ? toDrawing : all.pixels(all.heldOutStart() + to)};
             float[][] means = vae.encode(ends).mean();
             float[][] linear = LatentPaths.linear(means[0], means[1], steps);
             float[][] spherical = LatentPaths.spherical(means[0], means[1], steps);
-            return new Interpolation(rasters(vae, vae.decode(linear)), rasters(vae, vae.decode(spherical)), linear, spherical);
+            return new Interpolation(rasters(vae, vae.decode(linear)), rasters(vae, vae.decode(spherical)), linear, spherical,
+                    fromDrawing != null, toDrawing != null);
         }, interpolation::set, this::fail);
     }
 

@@ -3,41 +3,26 @@ package org.diffusionlab.ui.reverse;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 import org.diffusionlab.core.diffusion.DiffusionModel;
 import org.diffusionlab.ui.common.Controls;
-import org.diffusionlab.ui.common.Icons;
 import org.diffusionlab.ui.common.Messages;
-import org.diffusionlab.ui.common.ModelShelf;
-import org.diffusionlab.ui.common.Observe;
+import org.diffusionlab.ui.common.ModelChooser;
+import org.diffusionlab.ui.common.NoticeLabel;
 
 /** The Reverse view's left column: the model, where the chain starts, the sampler and the seed. */
 final class ReverseControls extends ScrollPane {
 
     ReverseControls(ReverseViewModel model, Messages messages, Runnable openModel) {
-        ComboBox<ModelShelf.Entry<DiffusionModel>> models = new ComboBox<>(model.models());
-        models.setId("reverse-model");
-        models.setMaxWidth(Double.MAX_VALUE);
-        models.valueProperty().bindBidirectional(model.modelProperty());
-        Label description = new Label();
-        description.getStyleClass().add("hint");
-        description.setWrapText(true);
-        description.setMaxWidth(Double.MAX_VALUE);
-        Observe.now(model.modelProperty(), entry -> description.setText(entry == null ? messages.get("reverse.noModel")
-                : entry.description().render(messages)));
-        Button open = new Button(messages.get("reverse.openModel"));
-        open.setMaxWidth(Double.MAX_VALUE);
-        open.setOnAction(e -> openModel.run());
+        ModelChooser<DiffusionModel> models = new ModelChooser<>("reverse", model.models(), model.modelProperty(), messages,
+                "reverse.noModel", "reverse.openModel", openModel);
 
         ToggleButton fromNoise = Controls.choice("reverse-start-noise", messages.get("reverse.start.noise"), ReverseViewModel.Start.NOISE);
         ToggleButton fromImage = Controls.choice("reverse-start-image", messages.get("reverse.start.image"), ReverseViewModel.Start.IMAGE);
@@ -65,36 +50,18 @@ final class ReverseControls extends ScrollPane {
                 model.samplerProperty().get() == ReverseViewModel.SamplerKind.DDPM ? "reverse.sampler.ddpm.hint"
                         : "reverse.sampler.ddim.hint"), model.samplerProperty()));
 
-        Spinner<Integer> seed = new Spinner<>(0, Integer.MAX_VALUE, (int) model.seedProperty().get());
-        seed.setId("reverse-seed");
-        seed.setEditable(true);
-        Controls.commitOnFocusLost(seed);
-        seed.getValueFactory().valueProperty().addListener((obs, old, value) -> model.seedProperty().set(value));
-        model.seedProperty().addListener((obs, old, value) -> seed.getValueFactory().setValue(value.intValue()));
-        Button dice = new Button(null, Icons.of(Icons.DICE));
-        dice.setTooltip(new Tooltip(messages.get("forward.newSeed")));
-        dice.setOnAction(e -> model.newSeed());
-        HBox.setHgrow(seed, Priority.ALWAYS);
         Button restart = new Button(messages.get("reverse.restart"));
         restart.setId("reverse-restart");
         restart.setMaxWidth(Double.MAX_VALUE);
         restart.setOnAction(e -> model.restart());
 
-        Label notice = new Label();
-        notice.setId("reverse-notice");
-        notice.setWrapText(true);
-        notice.setMaxWidth(Double.MAX_VALUE);
-        Observe.now(model.noticeProperty(), value -> {
-            notice.setText(value.render(messages));
-            notice.getStyleClass().setAll("label", value.error() ? "notice-error" : "notice-info");
-        });
-
         VBox content = new VBox(12,
-                Controls.section(messages.get("reverse.section.model"), models, description, open),
+                Controls.section(messages.get("reverse.section.model"), models),
                 Controls.section(messages.get("reverse.section.start"), fromNoise, fromImage, startForm),
                 Controls.section(messages.get("reverse.section.sampler"), new HBox(6, ddpm, ddim), samplerForm, samplerHint),
-                Controls.section(messages.get("reverse.section.seed"), new HBox(6, seed, dice), restart),
-                notice);
+                Controls.section(messages.get("reverse.section.seed"),
+                        Controls.seed("reverse-seed", model.seedProperty(), model::newSeed, messages), restart),
+                new NoticeLabel("reverse-notice", model.noticeProperty(), messages));
         content.getStyleClass().add("side-panel");
         content.setPadding(new Insets(12));
         setContent(content);

@@ -3,7 +3,6 @@ package org.diffusionlab.ui.reverse;
 import java.util.ArrayList;
 import java.util.List;
 
-import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -23,6 +22,7 @@ import org.diffusionlab.ui.common.Messages;
 import org.diffusionlab.ui.common.Observe;
 import org.diffusionlab.ui.common.Page;
 import org.diffusionlab.ui.common.PlaybackBar;
+import org.diffusionlab.ui.common.PointCloudView;
 import org.diffusionlab.ui.common.RasterView;
 
 /**
@@ -34,7 +34,7 @@ public final class ReverseView extends BorderPane implements Page {
     private final ReverseViewModel model;
     private final Messages messages;
     private final List<RasterView> grid = new ArrayList<>();
-    private final CloudView cloud = new CloudView();
+    private final PointCloudView cloud = new PointCloudView();
 
     public ReverseView(ReverseViewModel model, Messages messages) {
         this.model = model;
@@ -83,14 +83,18 @@ public final class ReverseView extends BorderPane implements Page {
             }
         });
         cloud.setId("reverse-cloud");
-        Observe.present(model.cloudFrameProperty(), cloud::show);
+        Observe.present(model.cloudFrameProperty(), frame -> cloud.show(frame.points(), frame.data(), frame.fieldOrigins(),
+                frame.fieldVectors(), ReverseViewModel.FIELD, frame.extent()));
         CheckBox field = new CheckBox(messages.get("reverse.field"));
         field.setId("reverse-show-field");
         field.selectedProperty().bindBidirectional(model.showFieldProperty());
         VBox cloudBox = new VBox(6, cloud, field);
         VBox.setVgrow(cloud, Priority.ALWAYS);
         StackPane stage = new StackPane();
-        Observe.now(model.modelProperty(), entry -> stage.getChildren().setAll(model.isImageModel() ? samples : cloudBox));
+        Label empty = new Label(messages.get("reverse.noModel"));
+        empty.getStyleClass().add("hint");
+        Observe.now(model.modelProperty(), entry -> stage.getChildren().setAll(entry == null ? empty
+                : model.isImageModel() ? samples : cloudBox));
         VBox.setVgrow(stage, Priority.ALWAYS);
 
         PlaybackBar playback = new PlaybackBar(model.playback(), messages,

@@ -4,17 +4,20 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.Spinner;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
+import org.diffusionlab.core.schedule.NoiseSchedule;
 import org.diffusionlab.ui.common.Controls;
 import org.diffusionlab.ui.common.Messages;
+import org.diffusionlab.ui.common.NoticeLabel;
 import org.diffusionlab.ui.common.Observe;
 
 /** The Train view's left column: the model and its hyperparameters, start/pause/stop, progress, files. */
@@ -36,36 +39,83 @@ final class TrainControls extends ScrollPane {
     }
 
     private VBox settings() {
+        ToggleButton vae = Controls.choice("train-kind-vae", messages.get("train.kind.vae"), TrainViewModel.Kind.VAE);
+        ToggleButton diffusion = Controls.choice("train-kind-diffusion", messages.get("train.kind.diffusion"),
+                TrainViewModel.Kind.DIFFUSION);
+        Controls.bindChoice(model.kindProperty(), vae, diffusion);
+        VBox kinds = new VBox(6, vae, diffusion);
+        kinds.disableProperty().bind(Bindings.createBooleanBinding(model::isBusy, model.stateProperty()));
+
+        VBox vaeForm = vaeSettings();
+        VBox diffusionForm = diffusionSettings();
+        Observe.now(model.kindProperty(), kind -> {
+            showIf(vaeForm, kind == TrainViewModel.Kind.VAE);
+            showIf(diffusionForm, kind == TrainViewModel.Kind.DIFFUSION);
+        });
+        GridPane seedForm = Controls.form();
+        seedForm.addRow(0, new Label(messages.get("train.seed")), Controls.seed("train-seed", model.seedProperty(), null, messages));
+        seedForm.disableProperty().bind(kinds.disableProperty());
+        return Controls.section(messages.get("train.section.model"), kinds, vaeForm, diffusionForm, seedForm);
+    }
+
+    private static void showIf(javafx.scene.Node node, boolean shown) {
+        node.setVisible(shown);
+        node.setManaged(shown);
+    }
+
+    private VBox vaeSettings() {
         GridPane grid = Controls.form();
-        Label kind = new Label(messages.get("train.kind.vae"));
-        kind.getStyleClass().add("value");
-        kind.setWrapText(true);
-        kind.setMaxWidth(Double.MAX_VALUE);
         Label data = new Label(messages.get("train.data.digits"));
         data.getStyleClass().add("value");
         data.setWrapText(true);
         data.setMaxWidth(Double.MAX_VALUE);
-        grid.addRow(0, new Label(messages.get("train.kind")), kind);
-        grid.addRow(1, new Label(messages.get("train.data")), data);
-        grid.addRow(2, new Label(messages.get("train.latent")), Controls.intSpinner("train-latent", 2, 64, 1, model.latentProperty()));
-        grid.addRow(3, new Label(messages.get("train.hidden")), Controls.intSpinner("train-hidden", 16, 2048, 16, model.hiddenProperty()));
-        grid.addRow(4, new Label(messages.get("train.beta")), Controls.doubleSpinner("train-beta", 0, 100, 0.1, model.betaProperty()));
-        grid.addRow(5, new Label(messages.get("train.learningRate")),
+        grid.addRow(0, new Label(messages.get("train.data")), data);
+        grid.addRow(1, new Label(messages.get("train.latent")), Controls.intSpinner("train-latent", 2, 64, 1, model.latentProperty()));
+        grid.addRow(2, new Label(messages.get("train.hidden")), Controls.intSpinner("train-hidden", 16, 2048, 16, model.hiddenProperty()));
+        grid.addRow(3, new Label(messages.get("train.beta")), Controls.doubleSpinner("train-beta", 0, 100, 0.1, model.betaProperty()));
+        grid.addRow(4, new Label(messages.get("train.learningRate")),
                 Controls.doubleSpinner("train-learning-rate", 1e-6, 1000, 1e-4, model.learningRateProperty()));
-        grid.addRow(6, new Label(messages.get("train.batch")), Controls.intSpinner("train-batch", 1, 4096, 16, model.batchSizeProperty()));
-        grid.addRow(7, new Label(messages.get("train.epochs")), Controls.intSpinner("train-epochs", 1, 10_000, 1, model.epochsProperty()));
-        Spinner<Integer> seed = new Spinner<>(0, Integer.MAX_VALUE, (int) model.seedProperty().get());
-        seed.setId("train-seed");
-        seed.setEditable(true);
-        Controls.commitOnFocusLost(seed);
-        seed.getValueFactory().valueProperty().addListener((obs, old, value) -> model.seedProperty().set(value));
-        grid.addRow(8, new Label(messages.get("train.seed")), seed);
+        grid.addRow(5, new Label(messages.get("train.batch")), Controls.intSpinner("train-batch", 1, 4096, 16, model.batchSizeProperty()));
+        grid.addRow(6, new Label(messages.get("train.epochs")), Controls.intSpinner("train-epochs", 1, 10_000, 1, model.epochsProperty()));
         grid.disableProperty().bind(Bindings.createBooleanBinding(model::isBusy, model.stateProperty()));
         Label hint = new Label(messages.get("train.hint"));
         hint.getStyleClass().add("hint");
         hint.setWrapText(true);
         hint.setMaxWidth(Double.MAX_VALUE);
-        return Controls.section(messages.get("train.section.model"), grid, hint);
+        return new VBox(8, grid, hint);
+    }
+
+    private VBox diffusionSettings() {
+        GridPane grid = Controls.form();
+        ComboBox<String> data = new ComboBox<>();
+        data.setId("train-diffusion-data");
+        data.getItems().setAll(TrainViewModel.DIFFUSION_DATA);
+        data.setConverter(Controls.converter(id -> messages.get("train.data." + id)));
+        data.valueProperty().bindBidirectional(model.diffusionDataProperty());
+        data.setMaxWidth(Double.MAX_VALUE);
+        ComboBox<NoiseSchedule.Kind> schedule = new ComboBox<>();
+        schedule.getItems().setAll(NoiseSchedule.Kind.values());
+        schedule.setConverter(Controls.converter(k -> messages.get("schedule." + k.name().toLowerCase())));
+        schedule.valueProperty().bindBidirectional(model.diffusionScheduleProperty());
+        grid.addRow(0, new Label(messages.get("train.data")), data);
+        grid.addRow(1, new Label(messages.get("train.epochs")),
+                Controls.intSpinner("train-diffusion-epochs", 1, 100_000, 10, model.diffusionEpochsProperty()));
+        grid.addRow(2, new Label(messages.get("train.batch")),
+                Controls.intSpinner("train-diffusion-batch", 1, 4096, 16, model.diffusionBatchProperty()));
+        grid.addRow(3, new Label(messages.get("train.learningRate")),
+                Controls.doubleSpinner("train-diffusion-learning-rate", 1e-6, 0.99, 1e-4, model.diffusionLearningRateProperty()));
+        grid.addRow(4, new Label("T"), Controls.intSpinner("train-diffusion-steps", 1, NoiseSchedule.MAX_T, 50,
+                model.diffusionStepsProperty()));
+        grid.addRow(5, new Label(messages.get("forward.schedule")), schedule);
+        grid.disableProperty().bind(Bindings.createBooleanBinding(model::isBusy, model.stateProperty()));
+        Label hint = new Label();
+        hint.getStyleClass().add("hint");
+        hint.setWrapText(true);
+        hint.setMaxWidth(Double.MAX_VALUE);
+        hint.textProperty().bind(Bindings.createStringBinding(() -> messages.get(
+                TrainViewModel.DIGITS.equals(model.diffusionDataProperty().get()) ? "train.diffusion.hint.digits"
+                        : "train.diffusion.hint.toy"), model.diffusionDataProperty()));
+        return new VBox(8, grid, hint);
     }
 
     private VBox run() {
@@ -99,15 +149,8 @@ final class TrainControls extends ScrollPane {
         text.setWrapText(true);
         text.setMaxWidth(Double.MAX_VALUE);
         Observe.now(model.progressTextProperty(), value -> text.setText(value.render(messages)));
-        Label notice = new Label();
-        notice.setId("train-notice");
-        notice.setWrapText(true);
-        notice.setMaxWidth(Double.MAX_VALUE);
-        Observe.now(model.noticeProperty(), value -> {
-            notice.setText(value.render(messages));
-            notice.getStyleClass().setAll("label", value.error() ? "notice-error" : "notice-info");
-        });
-        return Controls.section(messages.get("train.section.run"), new HBox(6, start, pause, stop), bar, text, notice);
+        NoticeLabel notice = new NoticeLabel("train-notice", model.noticeProperty(), messages);
+        return Controls.section(messages.get("train.section.run"), start, new HBox(6, pause, stop), bar, text, notice);
     }
 
     private VBox files(Runnable save, Runnable load, Runnable exportCsv, Runnable exportPng) {

@@ -17,16 +17,19 @@ import javafx.scene.control.Slider;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 import org.diffusionlab.core.data.Filmstrip;
 import org.diffusionlab.ui.common.Charts;
 import org.diffusionlab.ui.common.CurveChart;
 import org.diffusionlab.ui.common.FileDialogs;
+import org.diffusionlab.ui.common.HeatMapView;
 import org.diffusionlab.ui.common.Messages;
 import org.diffusionlab.ui.common.Observe;
 import org.diffusionlab.ui.common.Page;
 import org.diffusionlab.ui.common.PictureRow;
+import org.diffusionlab.ui.common.PointCloudView;
 import org.diffusionlab.ui.common.Throttle;
 
 /**
@@ -45,6 +48,9 @@ public final class TrainView extends BorderPane implements Page {
     private final Messages messages;
     private final CurveChart elboChart;
     private final CurveChart klChart;
+    private final CurveChart lossChart;
+    private final CurveChart bitsChart;
+    private final HeatMapView lossByTime = new HeatMapView();
 
     public TrainView(TrainViewModel model, Messages messages) {
         this.model = model;
@@ -64,36 +70,67 @@ public final class TrainView extends BorderPane implements Page {
                 new CurveChart.Curve(TrainViewModel.HELD_OUT + KL, messages.get("train.curve.kl.heldOut"), Charts.VERMILLION,
                         CurveChart.Style.HELD_OUT)));
         klChart.setId("train-chart-kl");
+        lossChart = new CurveChart(messages.get("train.chart.loss"), messages.get("train.axis.step"),
+                messages.get("train.axis.loss"), List.of(
+                new CurveChart.Curve(TrainViewModel.TRAIN + TrainViewModel.LOSS, messages.get("train.curve.loss"), Charts.BLUE,
+                        CurveChart.Style.TRAIN),
+                new CurveChart.Curve(TrainViewModel.HELD_OUT + TrainViewModel.LOSS, messages.get("train.curve.loss.heldOut"),
+                        Charts.VERMILLION, CurveChart.Style.HELD_OUT)));
+        lossChart.setId("train-chart-loss");
+        bitsChart = new CurveChart(messages.get("train.chart.bits"), messages.get("train.axis.step"),
+                messages.get("train.axis.bits"), List.of(
+                new CurveChart.Curve(TrainViewModel.HELD_OUT + TrainViewModel.NEG_ELBO_BPD, messages.get("train.curve.bits.total"),
+                        Charts.BLUE, CurveChart.Style.HELD_OUT),
+                new CurveChart.Curve(TrainViewModel.HELD_OUT + "recon", messages.get("train.curve.bits.recon"), Charts.GREEN,
+                        CurveChart.Style.HELD_OUT),
+                new CurveChart.Curve(TrainViewModel.HELD_OUT + "denoising", messages.get("train.curve.bits.denoising"), Charts.ORANGE,
+                        CurveChart.Style.HELD_OUT),
+                new CurveChart.Curve(TrainViewModel.HELD_OUT + "prior", messages.get("train.curve.bits.prior"), Charts.PURPLE,
+                        CurveChart.Style.HELD_OUT)));
+        bitsChart.setId("train-chart-bits");
+        lossByTime.setId("train-loss-by-t");
 
         setLeft(new TrainControls(model, messages, this::save, this::load, this::exportCsv, this::exportPng));
-        setCenter(centre());
+        Node vae = vaeCentre();
+        Node diffusion = diffusionCentre();
+        Observe.now(model.kindProperty(), kind -> setCenter(kind == TrainViewModel.Kind.VAE ? vae : diffusion));
         Throttle<Integer> redraw = new Throttle<>(CHART_INTERVAL_MS, revision -> refreshCharts());
         Observe.now(model.curvesRevisionProperty(), revision -> redraw.offer(revision.intValue()));
     }
 
-    private Node centre() {
+    /** Log scale and smoothing for every chart, and the hyperparameters in words. */
+    private HBox toolbar(ObservableValue<String> hyperparameters) {
         CheckBox log = new CheckBox(messages.get("train.logScale"));
         log.setId("train-log-scale");
         log.selectedProperty().addListener((obs, old, on) -> {
-            elboChart.setLogScale(on);
-            klChart.setLogScale(on);
+            for (CurveChart chart : charts()) {
+                chart.setLogScale(on);
+            }
             refreshCharts();
         });
         Slider smoothing = new Slider(0, 0.99, 0.9);
         smoothing.setId("train-smoothing");
         smoothing.valueProperty().addListener((obs, old, value) -> {
-            elboChart.setSmoothing(value.doubleValue());
-            klChart.setSmoothing(value.doubleValue());
+            for (CurveChart chart : charts()) {
+                chart.setSmoothing(value.doubleValue());
+            }
             refreshCharts();
         });
         Label smoothingLabel = new Label(messages.get("train.smoothing"));
         Label hyper = new Label();
-        hyper.setId("train-hyperparameters");
         hyper.getStyleClass().add("hint");
-        hyper.textProperty().bind(hyperparameters());
+        hyper.textProperty().bind(hyperparameters);
         HBox toolbar = new HBox(10, log, smoothingLabel, smoothing, hyper);
         toolbar.setAlignment(Pos.CENTER_LEFT);
+        return toolbar;
+    }
 
+    private List<CurveChart> charts() {
+        return List.of(elboChart, klChart, lossChart, bitsChart);
+    }
+
+    private Node vaeCentre() {
+        HBox toolbar = toolbar(hyperparameters());
         HBox charts = new HBox(8, elboChart, klChart);
         HBox.setHgrow(elboChart, Priority.ALWAYS);
         HBox.setHgrow(klChart, Priority.ALWAYS);
@@ -124,6 +161,54 @@ public final class TrainView extends BorderPane implements Page {
         return centre;
     }
 
+    private Node diffusionCentre() {
+        HBox toolbar = toolbar(Bindings.createStringBinding(() -> messages.format("train.diffusion.hyperparameters",
+                        messages.get("train.data." + model.diffusionDataProperty().get()), model.diffusionEpochsProperty().get(),
+                        model.diffusionBatchProperty().get(), model.diffusionLearningRateProperty().get(),
+                        model.diffusionStepsProperty().get(), String.valueOf(model.seedProperty().get())),
+                model.diffusionDataProperty(), model.diffusionEpochsProperty(), model.diffusionBatchProperty(),
+                model.diffusionLearningRateProperty(), model.diffusionStepsProperty(), model.seedProperty()));
+        HBox charts = new HBox(8, lossChart, bitsChart);
+        HBox.setHgrow(lossChart, Priority.ALWAYS);
+        HBox.setHgrow(bitsChart, Priority.ALWAYS);
+        VBox.setVgrow(charts, Priority.ALWAYS);
+        Label difference = new Label(messages.get("train.diffusion.difference"));
+        difference.getStyleClass().add("hint");
+        difference.setWrapText(true);
+        difference.setMaxWidth(Double.MAX_VALUE);
+
+        lossByTime.setLabels(messages.get("train.lossByTime"), "t", model.diffusionStepsProperty().get());
+        lossByTime.setPrefSize(420, 230);
+        PictureRow samplesTop = new PictureRow(messages.get("train.pictures.diffusionSamples"), 8);
+        samplesTop.setId("train-diffusion-samples");
+        PictureRow samplesBottom = new PictureRow("", 8);
+        PointCloudView cloud = new PointCloudView();
+        cloud.setId("train-sample-cloud");
+        cloud.setPrefSize(230, 230);
+        Runnable showSamples = () -> {
+            List<org.diffusionlab.core.data.Raster> pictures = model.pictures().get("samples");
+            samplesTop.show(pictures == null ? null : pictures.subList(0, Math.min(8, pictures.size())));
+            samplesBottom.show(pictures == null || pictures.size() <= 8 ? null : pictures.subList(8, pictures.size()));
+        };
+        model.pictures().addListener((MapChangeListener<String, Object>) change -> showSamples.run());
+        Runnable showCloud = () -> cloud.show(model.samplePointsProperty().get() == null ? new float[0]
+                : model.samplePointsProperty().get(), model.dataPointsProperty().get() == null ? new float[0]
+                : model.dataPointsProperty().get(), new float[0], new float[0], 1, 3);
+        model.samplePointsProperty().addListener((obs, old, points) -> showCloud.run());
+        model.dataPointsProperty().addListener((obs, old, points) -> showCloud.run());
+        VBox pictures = new VBox(4, samplesTop, samplesBottom);
+        StackPane samples = new StackPane();
+        Observe.now(model.diffusionDataProperty(), data -> samples.getChildren().setAll(
+                TrainViewModel.DIGITS.equals(data) ? pictures : cloud));
+        HBox.setHgrow(samples, Priority.ALWAYS);
+        HBox bottom = new HBox(8, lossByTime, samples);
+        bottom.setPrefHeight(240);
+        VBox centre = new VBox(8, toolbar, charts, difference, bottom);
+        centre.setPadding(new Insets(10));
+        centre.getStyleClass().add("centre");
+        return centre;
+    }
+
     private ObservableValue<String> hyperparameters() {
         return Bindings.createStringBinding(() -> messages.format("train.hyperparameters", model.latentProperty().get(),
                         model.hiddenProperty().get(), model.betaProperty().get(), model.learningRateProperty().get(),
@@ -133,8 +218,11 @@ public final class TrainView extends BorderPane implements Page {
     }
 
     private void refreshCharts() {
-        elboChart.refresh(model.curves());
-        klChart.refresh(model.curves());
+        for (CurveChart chart : charts()) {
+            chart.refresh(model.curves());
+        }
+        lossByTime.setLabels(messages.get("train.lossByTime"), "t", model.diffusionStepsProperty().get());
+        lossByTime.setColumns(List.copyOf(model.lossByTime()), List.copyOf(model.lossByTimeSteps()));
     }
 
     CurveChart elboChart() {
@@ -142,8 +230,9 @@ public final class TrainView extends BorderPane implements Page {
     }
 
     private void save() {
-        FileDialogs.save(getScene().getWindow(), messages.get("train.save"),
-                "vae-z" + model.latentProperty().get() + ".zip", "zip").ifPresent(model::saveModel);
+        String name = model.runKind() == TrainViewModel.Kind.VAE ? "vae-z" + model.latentProperty().get() + ".zip"
+                : "ddpm-" + model.diffusionDataProperty().get() + ".zip";
+        FileDialogs.save(getScene().getWindow(), messages.get("train.save"), name, "zip").ifPresent(model::saveModel);
     }
 
     private void load() {
@@ -159,10 +248,11 @@ public final class TrainView extends BorderPane implements Page {
         FileDialogs.save(getScene().getWindow(), messages.get("train.exportPng"), "curves.png", "png").ifPresent(this::writeChartsPng);
     }
 
-    /** Both charts side by side in one PNG, drawn at a print-friendly size. */
+    /** The kind's two charts side by side in one PNG, drawn at a print-friendly size. */
     void writeChartsPng(Path file) {
-        BufferedImage left = elboChart.chart().createBufferedImage(900, 560);
-        BufferedImage right = klChart.chart().createBufferedImage(600, 560);
+        boolean vae = model.kindProperty().get() == TrainViewModel.Kind.VAE;
+        BufferedImage left = (vae ? elboChart : lossChart).chart().createBufferedImage(900, 560);
+        BufferedImage right = (vae ? klChart : bitsChart).chart().createBufferedImage(600, 560);
         BufferedImage both = new BufferedImage(1500, 560, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = both.createGraphics();
         g.drawImage(left, 0, 0, null);

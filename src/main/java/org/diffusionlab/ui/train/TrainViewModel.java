@@ -19,6 +19,8 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableMap;
 
@@ -26,8 +28,16 @@ import org.diffusionlab.core.BadInputException;
 import org.diffusionlab.core.data.Digits;
 import org.diffusionlab.core.data.Picture;
 import org.diffusionlab.core.data.Raster;
+import org.diffusionlab.core.data.ToySet;
+import org.diffusionlab.core.diffusion.DiffusionModel;
+import org.diffusionlab.core.io.ModelArchive;
+import org.diffusionlab.core.schedule.NoiseSchedule;
 import org.diffusionlab.core.train.TrainingEvent;
+import org.diffusionlab.core.train.DiffusionRecipe;
+import org.diffusionlab.core.train.DiffusionTrainingConfig;
+import org.diffusionlab.core.train.DiffusionTrainingSession;
 import org.diffusionlab.core.train.TrainingRun;
+import org.diffusionlab.core.train.TrainingSession;
 import org.diffusionlab.core.vae.ElboTerms;
 import org.diffusionlab.core.vae.Vae;
 import org.diffusionlab.core.vae.VaeArchitecture;
@@ -48,19 +58,49 @@ import org.diffusionlab.ui.common.Worker;
 public final class TrainViewModel {
     public enum State { IDLE, PREPARING, RUNNING, PAUSED, FINISHED, STOPPED, FAILED }
 
+    public enum Kind { VAE, DIFFUSION }
+
+    public static final String DIGITS = DiffusionModel.DIGITS;
+
+    /** The data sets a diffusion model trains on here: the digits, or one of the 2-D toy sets. */
+    public static final List<String> DIFFUSION_DATA = List.of("two-moons", "swiss-roll", "8-gaussians", "checkerboard",
+            DIGITS);
+
     /** Curve keys: "train/…" for training batches, "heldout/…" for the held-out evaluations. */
     public static final String TRAIN = "train/";
     public static final String HELD_OUT = "heldout/";
+    /** Diffusion curve keys: L_simple, and the −ELBO and its terms in bits per dimension. */
+    public static final String LOSS = "loss";
+    public static final String NEG_ELBO_BPD = "neg_elbo_bpd";
+    public static final List<String> ELBO_TERMS = List.of(NEG_ELBO_BPD, "recon", "prior", "denoising");
 
     private final Worker worker;
     private final ModelShelf<Vae> vaes;
+    private final ModelShelf<DiffusionModel> diffusions;
     private final Queue<TrainingEvent> events = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainPosted = new AtomicBoolean();
     private TrainingRun run;
-    private VaeTrainingSession session;
+    private TrainingSession session;
     private VaeTrainingConfig runConfig;
-    private Vae trained;
+    private DiffusionRecipe runRecipe;
+    private int runEpochs;
+    private int runDimensions;
+    private Map<String, Double> lastEvaluation;
+    private Object trained;
     private double trainedSeconds;
+    private long trainedSteps;
+
+    // Properties: which kind of model
+    private final ObjectProperty<Kind> kind = new SimpleObjectProperty<>(this, "kind", Kind.VAE);
+
+    // Properties: diffusion hyperparameters (defaults follow the data set)
+    private final StringProperty diffusionData = new SimpleStringProperty(this, "diffusionData", DIFFUSION_DATA.get(0));
+    private final IntegerProperty diffusionEpochs = new SimpleIntegerProperty(this, "diffusionEpochs");
+    private final IntegerProperty diffusionBatch = new SimpleIntegerProperty(this, "diffusionBatch");
+    private final DoubleProperty diffusionLearningRate = new SimpleDoubleProperty(this, "diffusionLearningRate");
+    private final IntegerProperty diffusionSteps = new SimpleIntegerProperty(this, "diffusionSteps", NoiseSchedule.MAX_T);
+    private final ObjectProperty<NoiseSchedule.Kind> diffusionSchedule = new SimpleObjectProperty<>(this, "diffusionSchedule",
+            NoiseSchedule.Kind.LINEAR);
 
     // Properties: VAE hyperparameters
     private final IntegerProperty latent = new SimpleIntegerProperty(this, "latent", 16);
@@ -80,14 +120,45 @@ public final class TrainViewModel {
     private final CurveLog curves = new CurveLog();
     private final ReadOnlyIntegerWrapper curvesRevision = new ReadOnlyIntegerWrapper(this, "curvesRevision");
     private final ObservableMap<String, List<Raster>> pictures = FXCollections.observableHashMap();
+    private final ObjectProperty<float[]> samplePoints = new SimpleObjectProperty<>(this, "samplePoints");
+    private final ObjectProperty<float[]> dataPoints = new SimpleObjectProperty<>(this, "dataPoints");
+    private final List<double[]> lossByTime = new ArrayList<>();
+    private final List<Long> lossByTimeSteps = new ArrayList<>();
 
-    public TrainViewModel(Worker worker, ModelShelf<Vae> vaes) {
+    public TrainViewModel(Worker worker, ModelShelf<Vae> vaes, ModelShelf<DiffusionModel> diffusions) {
         this.worker = worker;
         this.vaes = vaes;
+        this.diffusions = diffusions;
+        diffusionData.addListener((obs, old, data) -> diffusionDefaults());
+        diffusionDefaults();
+    }
+
+    /** Puts epochs, batch and learning rate at the chosen data set's defaults. */
+    private void diffusionDefaults() {
+        DiffusionTrainingConfig base = DiffusionRecipe.defaults(diffusionData.get(), seed.get()).baseConfig();
+        diffusionEpochs.set(base.epochs());
+        diffusionBatch.set(base.batchSize());
+        diffusionLearningRate.set(base.learningRate());
     }
 
     // Properties
 
+    public ObjectProperty<Kind> kindProperty() { return kind; }
+    public StringProperty diffusionDataProperty() { return diffusionData; }
+    public IntegerProperty diffusionEpochsProperty() { return diffusionEpochs; }
+    public IntegerProperty diffusionBatchProperty() { return diffusionBatch; }
+    public DoubleProperty diffusionLearningRateProperty() { return diffusionLearningRate; }
+    public IntegerProperty diffusionStepsProperty() { return diffusionSteps; }
+    public ObjectProperty<NoiseSchedule.Kind> diffusionScheduleProperty() { return diffusionSchedule; }
+    /** The 2-D data set of the current diffusion run (x, y pairs) to draw samples against, or null. */
+    public ObjectProperty<float[]> dataPointsProperty() { return dataPoints; }
+    /** Points sampled from a 2-D model during training (x, y pairs), or null. */
+    public ObjectProperty<float[]> samplePointsProperty() { return samplePoints; }
+    /** Columns of the loss-by-t heat map (mean loss per bucket of t) and the step of each; change with the curves. */
+    public List<double[]> lossByTime() { return lossByTime; }
+    public List<Long> lossByTimeSteps() { return lossByTimeSteps; }
+    /** The run's kind (fixed while it runs), for what the charts show. */
+    public Kind runKind() { return runRecipe != null ? Kind.DIFFUSION : Kind.VAE; }
     public IntegerProperty latentProperty() { return latent; }
     public IntegerProperty hiddenProperty() { return hidden; }
     public DoubleProperty betaProperty() { return beta; }
@@ -119,25 +190,51 @@ public final class TrainViewModel {
         if (isBusy()) {
             return;
         }
-        VaeTrainingConfig config;
+        VaeTrainingConfig vaeConfig = null;
+        DiffusionRecipe recipe = null;
         try {
-            config = new VaeTrainingConfig(VaeArchitecture.digits(List.of(hidden.get()), latent.get()), beta.get(),
-                    learningRate.get(), batchSize.get(), epochs.get(), seed.get());
+            if (kind.get() == Kind.VAE) {
+                vaeConfig = new VaeTrainingConfig(VaeArchitecture.digits(List.of(hidden.get()), latent.get()), beta.get(),
+                        learningRate.get(), batchSize.get(), epochs.get(), seed.get());
+            } else {
+                recipe = new DiffusionRecipe(diffusionData.get(), diffusionEpochs.get(), diffusionBatch.get(),
+                        diffusionLearningRate.get(), null, DiffusionRecipe.DEFAULT_CHANNELS, DiffusionRecipe.DEFAULT_HIDDEN,
+                        DiffusionRecipe.DEFAULT_LAYERS, diffusionSteps.get(), diffusionSchedule.get(), seed.get(), 0, null);
+                recipe.config();
+            }
         } catch (IllegalArgumentException e) {
             notice.set(Localized.plainError(e.getMessage()));
             return;
         }
         curves.clear();
+        lossByTime.clear();
+        lossByTimeSteps.clear();
         curvesRevision.set(curvesRevision.get() + 1);
         pictures.clear();
+        samplePoints.set(null);
+        dataPoints.set(null);
+        if (recipe != null && !recipe.isDigits()) {
+            try {
+                dataPoints.set(ToySet.byId(recipe.data()).sample(2000, recipe.seed()));
+            } catch (BadInputException e) {
+                notice.set(Localized.plainError(e.getMessage()));
+                return;
+            }
+        }
+        lastEvaluation = null;
         progress.set(0);
         notice.set(Localized.NONE);
         state.set(State.PREPARING);
         progressText.set(Localized.of("train.progress.preparing"));
-        worker.submit("train-prepare", () -> new VaeTrainingSession(config, VaeDataset.digits(Digits.bundled())),
-                prepared -> {
+        runConfig = vaeConfig;
+        runRecipe = recipe;
+        VaeTrainingConfig config = vaeConfig;
+        DiffusionRecipe diffusion = recipe;
+        worker.submit("train-prepare", () -> config != null
+                ? new VaeTrainingSession(config, VaeDataset.digits(Digits.bundled())) : diffusion.session(), prepared -> {
                     session = prepared;
-                    runConfig = config;
+                    runEpochs = prepared.epochs();
+                    runDimensions = prepared instanceof DiffusionTrainingSession d ? d.model().dimensions() : 0;
                     run = new TrainingRun(prepared, this::enqueue);
                     state.set(State.RUNNING);
                     run.start();
@@ -166,30 +263,51 @@ public final class TrainViewModel {
         }
     }
 
-    /** Saves the trained model; the file is written whole or not at all. */
+    /** Saves the trained model with the command that reproduces it; the file is written whole or not at all. */
     public void saveModel(Path file) {
-        Vae model = trained;
-        VaeTrainingConfig config = runConfig;
+        Object model = trained;
         if (model == null) {
             notice.set(Localized.error("train.noModel"));
             return;
         }
-        ElboTerms heldOut = session == null ? null : session.lastHeldOut();
+        VaeTrainingConfig config = runConfig;
+        DiffusionRecipe recipe = runRecipe;
+        ElboTerms heldOut = session instanceof VaeTrainingSession v ? v.lastHeldOut() : null;
+        Map<String, Double> evaluation = lastEvaluation;
         double seconds = trainedSeconds;
+        long steps = trainedSteps;
         worker.submit("train-save", () -> {
-            String command = config.command(file.getFileName().toString());
-            VaeFile.write(file, model, new VaeFile.Training(config, command, "mnist-10k",
-                    "train: the first 9000 digits; held out: the last 1000", seconds, heldOut));
+            String name = file.getFileName().toString();
+            if (model instanceof Vae vae) {
+                VaeFile.write(file, vae, new VaeFile.Training(config, config.command(name), "mnist-10k",
+                        "train: the first 9000 digits; held out: the last 1000", seconds, heldOut));
+            } else {
+                DiffusionModel diffusion = (DiffusionModel) model;
+                DiffusionRecipe.stamp(diffusion, recipe.config(), recipe.command(name), steps, seconds, evaluation);
+                diffusion.write(file);
+            }
             return file;
         }, saved -> notice.set(Localized.of("message.exported", saved.toString())), this::fail);
     }
 
-    /** Opens a VAE file; it joins the models the other views can use. A bad file leaves everything as it was. */
+    /** Opens a VAE or diffusion model file; it joins the models the other views use. A bad file changes nothing. */
     public void loadModel(Path file) {
-        worker.submit("train-load", () -> VaeFile.read(file), loaded -> {
-            vaes.put(loaded.fileName(), ModelShelf.Origin.FILE, Localized.of("message.plain", loaded.summary()), loaded.vae());
-            modelStatus.set(Localized.of("train.status.loaded", loaded.summary()));
-            notice.set(Localized.of("train.loaded", loaded.summary()));
+        worker.submit("train-load", () -> {
+            String kindOfFile = ModelArchive.read(file).kind();
+            return DiffusionModel.KIND.equals(kindOfFile) ? (Object) DiffusionModel.read(file) : VaeFile.read(file);
+        }, loaded -> {
+            String summary;
+            if (loaded instanceof VaeFile.Loaded vae) {
+                summary = vae.summary();
+                vaes.put(vae.fileName(), ModelShelf.Origin.FILE, Localized.of("message.plain", summary), vae.vae());
+            } else {
+                DiffusionModel diffusion = (DiffusionModel) loaded;
+                summary = file.getFileName() + ": " + diffusion.describe();
+                diffusions.put(file.getFileName().toString(), ModelShelf.Origin.FILE, Localized.of("message.plain", summary),
+                        diffusion);
+            }
+            modelStatus.set(Localized.of("train.status.loaded", summary));
+            notice.set(Localized.of("train.loaded", summary));
         }, this::fail);
     }
 
@@ -220,13 +338,23 @@ public final class TrainViewModel {
             progress.set((double) step.step() / step.totalSteps());
             double perStep = step.elapsedSeconds() / step.step();
             long remaining = Math.round(perStep * (step.totalSteps() - step.step()));
-            progressText.set(Localized.of("train.progress", step.epoch(), runConfig.epochs(), String.valueOf(step.step()),
+            progressText.set(Localized.of("train.progress", step.epoch(), runEpochs, String.valueOf(step.step()),
                     String.valueOf(step.totalSteps()), String.format("%d:%02d", remaining / 60, remaining % 60)));
             return true;
         }
         if (event instanceof TrainingEvent.Evaluation evaluation) {
+            lastEvaluation = evaluation.values();
             record(HELD_OUT, evaluation.step(), evaluation.values());
             return true;
+        }
+        if (event instanceof TrainingEvent.LossByTime buckets) {
+            lossByTime.add(buckets.bucketLoss());
+            lossByTimeSteps.add(buckets.step());
+            return true;
+        }
+        if (event instanceof TrainingEvent.Points points) {
+            samplePoints.set(points.coordinates());
+            return false;
         }
         if (event instanceof TrainingEvent.Pictures shown) {
             List<Raster> rasters = new ArrayList<>();
@@ -238,35 +366,63 @@ public final class TrainViewModel {
             state.set(finished.stoppedEarly() ? State.STOPPED : State.FINISHED);
             progressText.set(Localized.of(finished.stoppedEarly() ? "train.progress.stopped" : "train.progress.finished",
                     String.valueOf(finished.step()), String.format("%.1f", finished.seconds())));
-            keepModel(finished.seconds());
+            keepModel(finished.seconds(), finished.step());
         } else if (event instanceof TrainingEvent.Failed failed) {
             state.set(State.FAILED);
             notice.set(Localized.plainError(failed.message()));
             progressText.set(Localized.of("train.progress.failed", String.valueOf(failed.step())));
-            keepModel(0);
+            keepModel(0, failed.step());
         }
         return false;
     }
 
+    /**
+     * Adds a step's or an evaluation's values to the curves: a VAE's ELBO terms in nats per image; a diffusion
+     * model's L_simple, and its −ELBO terms turned from nats per sample into bits per dimension.
+     */
     private void record(String prefix, long step, Map<String, Double> values) {
-        for (String key : List.of(ElboTerms.NEG_ELBO, ElboTerms.RECON, ElboTerms.KL)) {
-            Double value = values.get(key);
-            if (value != null) {
-                curves.add(prefix + key, step, value);
+        if (runRecipe == null) {
+            for (String key : List.of(ElboTerms.NEG_ELBO, ElboTerms.RECON, ElboTerms.KL)) {
+                Double value = values.get(key);
+                if (value != null) {
+                    curves.add(prefix + key, step, value);
+                }
+            }
+            return;
+        }
+        Double loss = values.get(prefix.equals(TRAIN) ? "loss" : "heldout_loss");
+        if (loss != null) {
+            curves.add(prefix + LOSS, step, loss);
+        }
+        double perDimension = 1 / (runDimensions * Math.log(2));
+        for (String term : ELBO_TERMS) {
+            Double nats = values.get(term.equals(NEG_ELBO_BPD) ? "neg_elbo_nats" : "elbo_" + term + "_nats");
+            if (nats != null) {
+                curves.add(prefix + term, step, nats * perDimension);
             }
         }
     }
 
     /** The run's weights (the last good ones after a failure) become a model of their own for the other views. */
-    private void keepModel(double seconds) {
-        VaeTrainingSession finished = session;
+    private void keepModel(double seconds, long steps) {
+        TrainingSession finished = session;
         VaeTrainingConfig config = runConfig;
-        worker.submit("train-keep", finished::model, model -> {
+        DiffusionRecipe recipe = runRecipe;
+        worker.submit("train-keep", () -> finished instanceof VaeTrainingSession v ? (Object) v.model()
+                : ((DiffusionTrainingSession) finished).model(), model -> {
             trained = model;
             trainedSeconds = seconds;
-            String name = "trained VAE z" + config.architecture().latent();
-            vaes.put(name, ModelShelf.Origin.TRAINED, Localized.of("train.model.trained", config.architecture().describe()), model);
-            modelStatus.set(Localized.of("train.status.trained", config.architecture().describe()));
+            trainedSteps = steps;
+            if (model instanceof Vae vae) {
+                String name = "trained VAE z" + config.architecture().latent();
+                vaes.put(name, ModelShelf.Origin.TRAINED, Localized.of("train.model.trained", config.architecture().describe()), vae);
+                modelStatus.set(Localized.of("train.status.trained", "VAE " + config.architecture().describe()));
+            } else {
+                DiffusionModel diffusion = (DiffusionModel) model;
+                diffusions.put("trained diffusion, " + recipe.data(), ModelShelf.Origin.TRAINED,
+                        Localized.of("train.model.trained", diffusion.describe()), diffusion);
+                modelStatus.set(Localized.of("train.status.trained", diffusion.describe()));
+            }
         }, this::fail);
     }
 

@@ -168,6 +168,9 @@ class VaeFileTest {
         Path hidden = altered("hidden.zip", m -> m.with("architecture").put("hidden", "lots"), a -> { });
         assertTrue(failure(hidden).contains("'architecture.hidden' is \"lots\""));
 
+        Path convolutional = altered("conv.zip", m -> m.with("architecture").put("type", "conv-vae"), a -> { });
+        assertTrue(failure(convolutional).contains("a VAE of type \"conv-vae\", which this version does not know"));
+
         Path noWidth = altered("no-width.zip", m -> m.with("architecture").remove("width"), a -> { });
         assertTrue(failure(noWidth).contains("the manifest has no 'architecture.width'"));
     }

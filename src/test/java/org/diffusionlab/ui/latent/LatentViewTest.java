@@ -140,6 +140,20 @@ class LatentViewTest {
     }
 
     @Test
+    void theDrawingCanBeAnInterpolationEnd(FxRobot robot) {
+        var pad = robot.lookup("#latent-drawing").query();
+        robot.drag(pad, MouseButton.PRIMARY).moveBy(30, 10).moveBy(-10, 50).drop();
+        robot.clickOn("#latent-encode");
+        robot.clickOn("Interpolate");
+        robot.clickOn("#latent-to-drawing");
+        LatentViewModel.Interpolation path = model.interpolationProperty().get();
+        assertTrue(path.toDrawing());
+        float[][] drawn = vae.reconstruct(new float[][] {MnistStyle.normalize(view.encodePanel().pad().pixels(), 28, 28)});
+        assertArrayEquals(Raster.of(drawn[0], 28, 28, 1, 0f, 1f).argb(), path.linear().get(path.linear().size() - 1).argb(),
+                "B is the drawing's reconstruction");
+    }
+
+    @Test
     void aModelThatIsNotAVaeShowsTheMessageAndTheCurrentOneStays(FxRobot robot) throws Exception {
         var before = model.modelProperty().get();
         Path ddpm = dir.resolve("ddpm.zip");

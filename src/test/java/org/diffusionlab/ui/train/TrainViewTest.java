@@ -14,6 +14,7 @@ import javafx.scene.control.Spinner;
 import javafx.stage.Stage;
 
 import org.diffusionlab.app.DiffusionLabApp;
+import org.diffusionlab.core.diffusion.DiffusionModel;
 import org.diffusionlab.core.vae.Vae;
 import org.diffusionlab.ui.common.ImmediateWorker;
 import org.diffusionlab.ui.common.Messages;
@@ -34,11 +35,12 @@ class TrainViewTest {
     private TrainViewModel model;
     private TrainView view;
     private final ModelShelf<Vae> shelf = new ModelShelf<>();
+    private final ModelShelf<DiffusionModel> diffusions = new ModelShelf<>();
 
     @Start
     void start(Stage stage) {
         DiffusionLabApp.loadFonts();
-        model = new TrainViewModel(new ImmediateWorker(), shelf);
+        model = new TrainViewModel(new ImmediateWorker(), shelf, diffusions);
         model.hiddenProperty().set(64);
         model.latentProperty().set(4);
         model.epochsProperty().set(200);
@@ -85,6 +87,27 @@ class TrainViewTest {
         double last = model.curves().points(TRAIN_ELBO).get(trainPoints() - 1).value();
         double first = model.curves().points(TRAIN_ELBO).get(0).value();
         assertTrue(last < first * 0.6, "the loss fell: " + first + " → " + last);
+    }
+
+    @Test
+    void aDiffusionModelOnATwoDimensionalSetTrainsWithItsOwnCurves(FxRobot robot) throws Exception {
+        robot.clickOn("#train-kind-diffusion");
+        assertTrue(robot.lookup("#train-chart-loss").query().isVisible(), "the diffusion charts replace the VAE's");
+        robot.interact(() -> {
+            model.diffusionDataProperty().set("two-moons");
+            model.diffusionEpochsProperty().set(2);
+        });
+        robot.clickOn("#train-start");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.state() == TrainViewModel.State.FINISHED);
+        var loss = model.curves().points(TrainViewModel.TRAIN + TrainViewModel.LOSS);
+        assertEquals(2 * (8000 / 256), loss.size(), "one L_simple point per step");
+        assertTrue(loss.get(loss.size() - 1).value() < loss.get(0).value(), "L_simple falls");
+        assertTrue(model.curves().points(TrainViewModel.HELD_OUT + TrainViewModel.NEG_ELBO_BPD).size() >= 1,
+                "the held-out −ELBO in bits/dim is a curve of its own");
+        assertTrue(model.lossByTime().size() >= 1, "the loss-by-t heat map has columns");
+        assertNotNull(model.samplePointsProperty().get(), "samples of the 2-D model are shown");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> diffusions.entries().size() == 1);
+        assertTrue(diffusions.entries().get(0).name().contains("two-moons"));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.diffusionlab.ui.reverse;
+package org.diffusionlab.ui.common;
 
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -7,30 +7,37 @@ import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineCap;
 
 /**
- * A 2-D diffusion model at one reverse step: the data set faintly behind, the model's denoising direction −ε̂ as
- * arrows on a grid, and the points being denoised.
+ * Points in the plane over [−extent, extent]²: a data set faintly behind, optionally a vector field as arrows on a
+ * square grid (e.g. a model's denoising direction −ε̂), and the points themselves.
  */
-final class CloudView extends Region {
+public final class PointCloudView extends Region {
     private static final Color DATA = Color.gray(0.55, 0.35);
     private static final Color ARROW = Color.web("#0072b2", 0.65);
     private static final Color POINT = Color.web("#d55e00", 0.55);
     private final Canvas canvas = new Canvas();
-    private ReverseViewModel.CloudFrame frame;
+    private float[] points = new float[0];
+    private float[] data = new float[0];
+    private float[] fieldOrigins = new float[0];
+    private float[] fieldVectors = new float[0];
+    private int fieldSide = 1;
+    private double extent = 3;
 
-    CloudView() {
+    public PointCloudView() {
         getChildren().add(canvas);
         getStyleClass().add("cloud-view");
         setMinSize(200, 200);
         setPrefSize(560, 560);
     }
 
-    void show(ReverseViewModel.CloudFrame value) {
-        frame = value;
+    /** Shows points and data (x, y pairs) and a field of {@code fieldSide}² arrows (origins and vectors, may be empty). */
+    public void show(float[] points, float[] data, float[] fieldOrigins, float[] fieldVectors, int fieldSide, double extent) {
+        this.points = points;
+        this.data = data;
+        this.fieldOrigins = fieldOrigins;
+        this.fieldVectors = fieldVectors;
+        this.fieldSide = Math.max(1, fieldSide);
+        this.extent = extent;
         draw();
-    }
-
-    ReverseViewModel.CloudFrame frame() {
-        return frame;
     }
 
     @Override
@@ -50,24 +57,21 @@ final class CloudView extends Region {
         g.fillRect(left, top, side, side);
         g.setStroke(Color.gray(0.75));
         g.strokeRect(left + 0.5, top + 0.5, side - 1, side - 1);
-        if (frame == null) {
-            return;
-        }
-        double scale = side / (2 * frame.extent());
+        double scale = side / (2 * extent);
         double cx = left + side / 2;
         double cy = top + side / 2;
         g.setStroke(Color.gray(0.88));
         g.strokeLine(left, cy, left + side, cy);
         g.strokeLine(cx, top, cx, top + side);
         g.setFill(DATA);
-        for (int i = 0; i + 1 < frame.data().length; i += 2) {
-            g.fillOval(cx + frame.data()[i] * scale - 1.5, cy - frame.data()[i + 1] * scale - 1.5, 3, 3);
+        for (int i = 0; i + 1 < data.length; i += 2) {
+            g.fillOval(cx + data[i] * scale - 1.5, cy - data[i + 1] * scale - 1.5, 3, 3);
         }
         drawField(g, scale, cx, cy);
         g.setFill(POINT);
-        for (int i = 0; i + 1 < frame.points().length; i += 2) {
-            double x = cx + frame.points()[i] * scale;
-            double y = cy - frame.points()[i + 1] * scale;
+        for (int i = 0; i + 1 < points.length; i += 2) {
+            double x = cx + points[i] * scale;
+            double y = cy - points[i + 1] * scale;
             if (x >= left && x <= left + side && y >= top && y <= top + side) {
                 g.fillOval(x - 2, y - 2, 4, 4);
             }
@@ -76,8 +80,8 @@ final class CloudView extends Region {
 
     /** Arrows of −ε̂, all scaled by the longest so directions and relative strengths read at a glance. */
     private void drawField(GraphicsContext g, double scale, double cx, double cy) {
-        float[] origins = frame.fieldOrigins();
-        float[] vectors = frame.fieldVectors();
+        float[] origins = fieldOrigins;
+        float[] vectors = fieldVectors;
         double longest = 0;
         for (int i = 0; i + 1 < vectors.length; i += 2) {
             longest = Math.max(longest, Math.hypot(vectors[i], vectors[i + 1]));
@@ -85,7 +89,7 @@ final class CloudView extends Region {
         if (longest == 0) {
             return;
         }
-        double cell = 2 * frame.extent() / ReverseViewModel.FIELD * scale;
+        double cell = 2 * extent / fieldSide * scale;
         g.setStroke(ARROW);
         g.setLineWidth(1.6);
         g.setLineCap(StrokeLineCap.ROUND);
