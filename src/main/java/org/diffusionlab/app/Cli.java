@@ -3,8 +3,11 @@ package org.diffusionlab.app;
 import java.io.PrintWriter;
 
 import org.diffusionlab.app.cli.BenchCommand;
+import org.diffusionlab.app.cli.EvalDdpmCommand;
 import org.diffusionlab.app.cli.EvalVaeCommand;
 import org.diffusionlab.app.cli.ForwardCommand;
+import org.diffusionlab.app.cli.SampleDdpmCommand;
+import org.diffusionlab.app.cli.TrainClassifierCommand;
 import org.diffusionlab.app.cli.TrainDdpmCommand;
 import org.diffusionlab.app.cli.TrainVaeCommand;
 import org.diffusionlab.core.BadInputException;
@@ -19,7 +22,8 @@ import picocli.CommandLine.Command;
 @Command(name = "diffusion-lab", mixinStandardHelpOptions = true, version = "Diffusion Lab 0.1",
         description = "Diffusion Lab from the command line: noise images, train and evaluate models, benchmark.",
         subcommands = {ForwardCommand.class, TrainVaeCommand.class, EvalVaeCommand.class, TrainDdpmCommand.class,
-                BenchCommand.class, CommandLine.HelpCommand.class})
+                SampleDdpmCommand.class, EvalDdpmCommand.class, TrainClassifierCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Cli implements Runnable {
     public static final int EXIT_BAD_INPUT = 2;
 

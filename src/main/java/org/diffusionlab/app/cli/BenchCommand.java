@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.diffusionlab.app.bench.Benchmark;
+import org.diffusionlab.app.bench.DdpmSampleBenchmark;
+import org.diffusionlab.app.bench.DdpmTrainBenchmark;
 import org.diffusionlab.app.bench.ForwardFrameBenchmark;
 import org.diffusionlab.app.bench.LatentFrameBenchmark;
 import org.diffusionlab.app.bench.VaeDecodeBenchmark;
@@ -25,7 +27,10 @@ public final class BenchCommand implements Callable<Integer> {
                 new ForwardFrameBenchmark(),
                 new VaeTrainBenchmark(),
                 new VaeDecodeBenchmark(),
-                new LatentFrameBenchmark());
+                new LatentFrameBenchmark(),
+                new DdpmTrainBenchmark(),
+                DdpmSampleBenchmark.ddim50(),
+                DdpmSampleBenchmark.ddpm1000());
     }
 
     @Parameters(arity = "0..*", paramLabel = "NAME", description = "benchmarks to run (default: all)")

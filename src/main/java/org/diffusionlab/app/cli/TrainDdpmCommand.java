@@ -30,7 +30,7 @@ public final class TrainDdpmCommand implements Callable<Integer> {
             description = "digits, swiss-roll, two-moons, 8-gaussians or checkerboard (default: ${DEFAULT-VALUE})")
     String data;
 
-    @Option(names = "--epochs", description = "passes over the training set (default: 80 for digits, 160 for 2-D sets)")
+    @Option(names = "--epochs", description = "passes over the training set (default: 80 for digits, 120 for 2-D sets)")
     Integer epochs;
 
     @Option(names = "--batch", description = "samples per step (default: 128 for digits, 256 for 2-D sets)")
@@ -45,7 +45,8 @@ public final class TrainDdpmCommand implements Callable<Integer> {
     @Option(names = "--channels", defaultValue = "32", description = "U-Net base channels c (c, 2c, 4c) (default: ${DEFAULT-VALUE})")
     int channels;
 
-    @Option(names = "--hidden", defaultValue = "128", description = "MLP hidden units (default: ${DEFAULT-VALUE})")
+    @Option(names = "--hidden", defaultValue = "128",
+            description = "MLP hidden units; its input also gets 5 octaves of Fourier features (default: ${DEFAULT-VALUE})")
     int hidden;
 
     @Option(names = "--layers", defaultValue = "3", description = "MLP hidden layers (default: ${DEFAULT-VALUE})")
@@ -106,7 +107,7 @@ public final class TrainDdpmCommand implements Callable<Integer> {
         model.write(out);
         System.err.println("wrote " + out);
         if (samplesPng != null) {
-            SamplePictures.write(model, 64, seed, samplesPng);
+            SamplePictures.write(model, model.isImage() ? 64 : 2000, seed, samplesPng);
             System.err.println("wrote " + samplesPng);
         }
         return 0;

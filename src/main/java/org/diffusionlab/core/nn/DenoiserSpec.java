@@ -54,8 +54,11 @@ public sealed interface DenoiserSpec {
         }
     }
 
-    /** The MLP for points in a few dimensions (see {@link Mlp}). */
-    record MlpSpec(int dimensions, int hidden, int layers, int timeEmbedding) implements DenoiserSpec {
+    /**
+     * The MLP for points in a few dimensions (see {@link Mlp}); {@code octaves} > 0 adds sin(2ᵏx), cos(2ᵏx) of
+     * every coordinate for k below it to the input, so sharp edges (a checkerboard) need fewer steps.
+     */
+    record MlpSpec(int dimensions, int hidden, int layers, int timeEmbedding, int octaves) implements DenoiserSpec {
         public static final String NAME = "mlp";
 
         public MlpSpec {
@@ -63,7 +66,23 @@ public sealed interface DenoiserSpec {
                 throw new IllegalArgumentException("an MLP needs 1..64 dimensions, 1..4096 hidden units and 1..16 layers; got "
                         + dimensions + ", " + hidden + ", " + layers);
             }
+            if (octaves < 0 || octaves > 16) {
+                throw new IllegalArgumentException("the MLP's Fourier octaves must be from 0 to 16, not " + octaves);
+            }
             checkEmbedding(timeEmbedding);
+        }
+
+        /** Octaves of Fourier input features unless told otherwise: enough to draw a checkerboard's edges. */
+        public static final int DEFAULT_OCTAVES = 5;
+
+        /** With the default Fourier input features ({@value #DEFAULT_OCTAVES} octaves). */
+        public MlpSpec(int dimensions, int hidden, int layers, int timeEmbedding) {
+            this(dimensions, hidden, layers, timeEmbedding, DEFAULT_OCTAVES);
+        }
+
+        /** Inputs to the first layer: the coordinates and their Fourier features. */
+        public int inputs() {
+            return dimensions * (1 + 2 * octaves);
         }
 
         @Override
@@ -84,6 +103,7 @@ public sealed interface DenoiserSpec {
             node.put("hidden", hidden);
             node.put("layers", layers);
             node.put("timeEmbedding", timeEmbedding);
+            node.put("octaves", octaves);
             return node;
         }
     }
@@ -104,7 +124,7 @@ public sealed interface DenoiserSpec {
                         archive.intField("architecture.timeEmbedding", 4, 1024));
                 case MlpSpec.NAME -> new MlpSpec(archive.intField("architecture.dimensions", 1, 64),
                         archive.intField("architecture.hidden", 1, 4096), archive.intField("architecture.layers", 1, 16),
-                        archive.intField("architecture.timeEmbedding", 4, 1024));
+                        archive.intField("architecture.timeEmbedding", 4, 1024), archive.intField("architecture.octaves", 0, 16));
                 default -> throw new BadInputException(archive.name() + ": unknown denoiser architecture '" + name
                         + "' (known: unet, mlp)");
             };

@@ -6,15 +6,18 @@ import org.nd4j.nativeblas.NativeOpsHolder;
 /**
  * How many threads ND4J's native ops use on the calling thread. On two cores shared with other work, two
  * OpenMP threads can be 3× slower than one (spinning threads fight for a core); on two idle cores, two are
- * faster for convolutions. {@link Tuner} measures and picks.
+ * faster for convolutions. {@link Tuner} measures and picks. See also {@link NativeThreads} for the element-wise
+ * threshold that small dense networks want.
  */
 public final class Threads {
     private Threads() {
     }
 
+    /** OpenMP (oneDNN convolutions, libnd4j loops) and OpenBLAS (matrix products) both get this many threads. */
     public static void set(int threads) {
         Nd4j.getEnvironment().setMaxThreads(threads);
         NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
+        Nd4j.factory().blas().setMaxThreads(threads);
     }
 
     public static int available() {

@@ -32,7 +32,8 @@ public record DiffusionRecipe(String data, Integer epochs, Integer batch, Double
 
     /** The defaults this recipe starts from: {@link DiffusionTrainingConfig#digits} or {@link DiffusionTrainingConfig#toy}. */
     public DiffusionTrainingConfig baseConfig() {
-        return isDigits() ? DiffusionTrainingConfig.digits(80, seed) : DiffusionTrainingConfig.toy(160, seed);
+        return isDigits() ? DiffusionTrainingConfig.digits(DiffusionTrainingConfig.DIGIT_EPOCHS, seed)
+                : DiffusionTrainingConfig.toy(DiffusionTrainingConfig.TOY_EPOCHS, seed);
     }
 
     public DiffusionTrainingConfig config() {

@@ -16,9 +16,11 @@ import org.diffusionlab.core.diffusion.ReverseChain;
 import org.diffusionlab.core.diffusion.Sampler;
 import org.diffusionlab.core.nn.ParameterSetAdam;
 import org.diffusionlab.core.nn.Denoiser;
+import org.diffusionlab.core.nn.NativeThreads;
 import org.diffusionlab.core.nn.Threads;
 import org.diffusionlab.core.nn.Workspaces;
 import org.diffusionlab.core.random.Gaussian;
+import org.diffusionlab.core.random.Permutation;
 import org.diffusionlab.core.random.Seeds;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -39,7 +41,8 @@ import org.nd4j.linalg.factory.Nd4j;
  *     {@code elbo_denoising_nats} (Σ_{t=2..T} KL), {@code neg_elbo_nats} (their sum) and
  *     {@code neg_elbo_bits_per_dim}. L_simple and −ELBO are different quantities; label them so.</li>
  * <li>{@code Pictures} "samples" (images) or {@code Points} "samples" (2-D) with each evaluation: DDIM samples
- *     from a fixed seed, so the same noise is seen turning into data as training goes on.</li>
+ *     (η = 0 for images, 1 for points) from a fixed seed, so the same noise is seen turning into data as training
+ *     goes on.</li>
  * <li>{@code LossByTime} every {@code reportEvery} steps: mean L_simple per bucket of t since the last report
  *     (NaN for a bucket no sample fell in).</li>
  * </ul>
@@ -74,6 +77,11 @@ public final class DiffusionTrainingSession implements TrainingSession {
         this.adam = new ParameterSetAdam(online.parameters());
         this.forward = new ForwardProcess(model.schedule());
         this.elbo = new DiffusionElbo(model.schedule(), data.discrete());
+        if (model.isImage()) {
+            NativeThreads.convolutions();
+        } else {
+            NativeThreads.denseNetworks();
+        }
         this.tuner = config.threads() == 0 ? new Threads.Tuner(300, 3) : null;
         if (config.threads() > 0) {
             Threads.set(config.threads());
@@ -189,18 +197,7 @@ public final class DiffusionTrainingSession implements TrainingSession {
 
     private int[] orderFor(int epoch) {
         if (orderEpoch != epoch) {
-            int n = data.trainCount();
-            order = new int[n];
-            for (int i = 0; i < n; i++) {
-                order[i] = i;
-            }
-            SplittableRandom random = new SplittableRandom(Seeds.derive(config.seed(), 1, epoch));
-            for (int i = n - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                int swap = order[i];
-                order[i] = order[j];
-                order[j] = swap;
-            }
+            order = Permutation.shuffled(data.trainCount(), Seeds.derive(config.seed(), 1, epoch));
             orderEpoch = epoch;
         }
         return order;
@@ -239,7 +236,10 @@ public final class DiffusionTrainingSession implements TrainingSession {
         Map<String, Double> values = heldOutValues();
         emit.accept(new TrainingEvent.Evaluation(epoch, step, values));
         if (config.previewSamples() > 0) {
-            ReverseChain chain = ReverseChain.fromNoise(model, new Sampler.Ddim(config.previewSteps(), 0),
+            // Deterministic DDIM for digits; stochastic (η = 1) for points, where the ODE sampler smears a young
+            // model's errors between the arms of a spiral while fresh noise keeps the cloud sharp.
+            double eta = model.isImage() ? 0 : 1;
+            ReverseChain chain = ReverseChain.fromNoise(model, new Sampler.Ddim(config.previewSteps(), eta),
                     config.previewSamples(), Seeds.derive(config.seed(), 4));
             float[] samples = chain.finish().dup('c').data().asFloat();
             if (model.isImage()) {

@@ -7,23 +7,36 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.SplittableRandom;
 
 import org.diffusionlab.core.random.Gaussian;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Back-propagation checked against central finite differences of L = Σ ε̂ ⊙ R for a fixed random R. */
 class DenoiserGradientTest {
 
+    /** Tiny arrays: one native thread avoids OpenMP hand-offs that dominate (and, on a busy machine, stall) them. */
+    @BeforeAll
+    static void oneThread() {
+        Threads.set(1);
+    }
+
+    @AfterAll
+    static void allThreads() {
+        Threads.set(Threads.available());
+    }
+
     @Test
     void unetGradientsMatchFiniteDifferences() {
         Denoiser net = new DenoiserSpec.UNetSpec(8, 8, 4, 8).build(3);
         randomiseGains(net);
-        checkGradients(net, new int[] {1, 400, 999});
+        checkGradients(net, new int[] {1, 400, 999}, 1);
     }
 
     @Test
     void mlpGradientsMatchFiniteDifferences() {
-        Denoiser net = new DenoiserSpec.MlpSpec(2, 16, 3, 8).build(5);
-        checkGradients(net, new int[] {1, 17, 500, 1000});
+        Denoiser net = new DenoiserSpec.MlpSpec(2, 16, 3, 8, 2).build(5);
+        checkGradients(net, new int[] {1, 17, 500, 1000}, 3);
     }
 
     @Test
@@ -48,7 +61,8 @@ class DenoiserGradientTest {
         }
     }
 
-    private static void checkGradients(Denoiser net, int[] t) {
+    /** Checks {@code perParameter} random entries of every parameter. */
+    private static void checkGradients(Denoiser net, int[] t, int perParameter) {
         long[] shape = batchShape(net, t.length);
         INDArray x = Gaussian.sample(7, shape);
         INDArray weights = Gaussian.sample(8, shape);
@@ -59,7 +73,7 @@ class DenoiserGradientTest {
         SplittableRandom random = new SplittableRandom(9);
         int checked = 0;
         for (Parameter p : net.parameters().all()) {
-            for (int k = 0; k < 2; k++) {
+            for (int k = 0; k < perParameter; k++) {
                 long i = random.nextLong(p.length());
                 double analytic = p.gradient().getDouble(i);
                 double original = p.value().getDouble(i);

@@ -1,0 +1,67 @@
+package org.diffusionlab.core.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.diffusionlab.core.data.DiffusionData;
+import org.diffusionlab.core.data.ToySet;
+import org.diffusionlab.core.diffusion.DiffusionModel;
+import org.diffusionlab.core.nn.DenoiserSpec;
+import org.diffusionlab.core.schedule.NoiseSchedule;
+import org.junit.jupiter.api.Test;
+
+class DiffusionTrainingSessionTest {
+
+    @Test
+    void aToyModelLearnsAndReportsEveryKindOfEvent() {
+        DiffusionModel model = new DiffusionModel(new DenoiserSpec.MlpSpec(2, 64, 2, 16, 0).build(1), NoiseSchedule.linear(200), "8-gaussians");
+        DiffusionTrainingConfig config = new DiffusionTrainingConfig(8, 128, 3e-3, 20, 0.99, 1.0, 7, 1, 200, 50, 10, 300, 4, 100, 10);
+        DiffusionTrainingSession session = new DiffusionTrainingSession(model, DiffusionData.toy(ToySet.EIGHT_GAUSSIANS, 7), config);
+        List<TrainingEvent> events = new ArrayList<>();
+        new TrainingRun(session, events::add).run();
+
+        assertInstanceOf(TrainingEvent.Finished.class, events.get(events.size() - 1));
+        List<Double> losses = events.stream().filter(TrainingEvent.Step.class::isInstance)
+                .map(e -> ((TrainingEvent.Step) e).values().get("loss")).toList();
+        assertEquals(8 * 62, losses.size());
+        double first = losses.subList(0, 20).stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        double last = losses.subList(losses.size() - 50, losses.size()).stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        assertTrue(last < 0.6 * first, "L_simple falls: " + first + " → " + last);
+
+        List<TrainingEvent.Evaluation> evaluations = events.stream().filter(TrainingEvent.Evaluation.class::isInstance)
+                .map(TrainingEvent.Evaluation.class::cast).toList();
+        assertEquals(List.of(0L, 200L, 400L, 496L), evaluations.stream().map(TrainingEvent.Evaluation::step).toList());
+        var before = evaluations.get(0).values();
+        var after = evaluations.get(evaluations.size() - 1).values();
+        assertTrue(after.keySet().containsAll(List.of("heldout_loss", "elbo_recon_nats", "elbo_prior_nats",
+                "elbo_denoising_nats", "neg_elbo_nats", "neg_elbo_bits_per_dim")));
+        assertEquals(after.get("neg_elbo_nats"), after.get("elbo_recon_nats") + after.get("elbo_prior_nats")
+                + after.get("elbo_denoising_nats"), 1e-9);
+        assertTrue(after.get("neg_elbo_nats") < before.get("neg_elbo_nats") - 1, "the held-out −ELBO improves");
+
+        List<TrainingEvent.LossByTime> heat = events.stream().filter(TrainingEvent.LossByTime.class::isInstance)
+                .map(TrainingEvent.LossByTime.class::cast).toList();
+        assertEquals(10, heat.size());
+        assertEquals(10, heat.get(0).bucketLoss().length);
+        TrainingEvent.Points points = events.stream().filter(TrainingEvent.Points.class::isInstance)
+                .map(TrainingEvent.Points.class::cast).reduce((a, b) -> b).orElseThrow();
+        assertEquals(200, points.coordinates().length);
+        assertEquals(2, points.dimensions());
+    }
+
+    @Test
+    void learningRateWarmsUpThenDecaysToATenth() {
+        DiffusionModel model = new DiffusionModel(new DenoiserSpec.MlpSpec(2, 8, 1, 8, 0).build(1), NoiseSchedule.linear(100), "two-moons");
+        DiffusionTrainingConfig config = DiffusionTrainingConfig.toy(10, 1);
+        DiffusionTrainingSession session = new DiffusionTrainingSession(model, DiffusionData.toy(ToySet.TWO_MOONS, 1), config);
+        assertEquals(config.learningRate() / 100, session.learningRate(1), 1e-12);
+        assertEquals(config.learningRate(), session.learningRate(100), 1e-12);
+        assertEquals(config.learningRate() / 10, session.learningRate(10L * session.stepsPerEpoch()), 1e-9);
+        assertFalse(session.learningRate(200) > config.learningRate());
+    }
+}
