@@ -18,7 +18,6 @@ import org.diffusionlab.core.eval.DigitClassifier;
 import org.diffusionlab.core.eval.SampleQuality;
 import org.diffusionlab.core.io.Json;
 import org.diffusionlab.core.io.ModelArchive;
-import org.diffusionlab.core.nn.Threads;
 import org.diffusionlab.core.random.Seeds;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -55,9 +54,6 @@ public final class EvalDdpmCommand implements Callable<Integer> {
             description = "held-out digits for the exact −ELBO (every t; 0 skips it) (default: ${DEFAULT-VALUE})")
     int elboImages;
 
-    @Option(names = "--threads", defaultValue = "0", description = "native threads (0: all cores) (default: ${DEFAULT-VALUE})")
-    int threads;
-
     @Option(names = "--grid", description = "also write the first 64 samples as a PNG grid")
     Path grid;
 
@@ -72,7 +68,6 @@ public final class EvalDdpmCommand implements Callable<Integer> {
         if (elboImages < 0 || elboImages > Digits.HELD_OUT) {
             throw new IllegalArgumentException("--elbo-images must be from 0 to " + Digits.HELD_OUT);
         }
-        Threads.set(threads > 0 ? threads : Threads.available());
         DiffusionModel diffusion = DiffusionModel.read(model);
         if (!diffusion.isImage() || diffusion.dimensions() != 784) {
             throw new BadInputException(model.getFileName() + ": eval-ddpm judges 28×28 digit models; this one models "
