@@ -30,7 +30,7 @@ public final class TrainDdpmCommand implements Callable<Integer> {
             description = "digits, swiss-roll, two-moons, 8-gaussians or checkerboard (default: ${DEFAULT-VALUE})")
     String data;
 
-    @Option(names = "--epochs", description = "passes over the training set (default: 80 for digits, 120 for 2-D sets)")
+    @Option(names = "--epochs", description = "passes over the training set (default: 80 for digits, 200 for 2-D sets)")
     Integer epochs;
 
     @Option(names = "--batch", description = "samples per step (default: 128 for digits, 256 for 2-D sets)")
