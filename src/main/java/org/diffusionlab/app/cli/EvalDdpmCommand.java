@@ -125,7 +125,7 @@ public final class EvalDdpmCommand implements Callable<Integer> {
                     metrics.put(key, number.doubleValue());
                 }
             });
-            metrics.put("evaluation_command", "eval-ddpm " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+            metrics.put("evaluation_command", CommandText.of(spec));
             metrics.put("evaluation_sampler", sampler.sampler().label());
             metrics.put("evaluation_samples", count);
             archive.write(model);

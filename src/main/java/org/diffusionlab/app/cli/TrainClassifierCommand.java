@@ -76,7 +76,7 @@ public final class TrainClassifierCommand implements Callable<Integer> {
             throw new IllegalStateException(failed.message());
         }
         ObjectNode training = classifier.manifest().putObject("training");
-        training.put("command", "train-classifier " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+        training.put("command", CommandText.of(spec));
         training.put("seed", seed);
         training.put("epochs", epochs);
         training.put("batch", batch);

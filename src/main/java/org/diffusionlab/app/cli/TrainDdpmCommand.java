@@ -102,7 +102,7 @@ public final class TrainDdpmCommand implements Callable<Integer> {
         }
         double seconds = ((TrainingEvent.Finished) end[0]).seconds();
         long totalSteps = (long) config.epochs() * session.stepsPerEpoch();
-        DiffusionRecipe.stamp(model, config, "train-ddpm " + String.join(" ", spec.commandLine().getParseResult().originalArgs()),
+        DiffusionRecipe.stamp(model, config, CommandText.of(spec),
                 totalSteps, seconds, lastEvaluation[0]);
         model.write(out);
         System.err.println("wrote " + out);
