@@ -12,6 +12,8 @@ import org.diffusionlab.core.io.ModelArchive;
 import org.diffusionlab.core.io.NpyArray;
 import org.diffusionlab.core.nn.Denoiser;
 import org.diffusionlab.core.nn.DenoiserSpec;
+import org.diffusionlab.core.nn.NativeThreads;
+import org.diffusionlab.core.nn.Threads;
 import org.diffusionlab.core.schedule.NoiseSchedule;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -74,6 +76,22 @@ public final class DiffusionModel implements NoisePredictor {
             n *= d;
         }
         return (int) n;
+    }
+
+    /**
+     * Applies the native thread settings this kind of network runs best with: a U-Net's convolutions want every
+     * core; an MLP's small products and element-wise ops want one thread (on a busy two-core machine two
+     * OpenBLAS threads made a 2-D chain 2–6× slower). Process-wide (see {@link NativeThreads}); the chains and
+     * the training session call it on the thread that will do the work.
+     */
+    public void applyThreadProfile() {
+        if (isImage()) {
+            NativeThreads.convolutions();
+            Threads.set(Threads.available());
+        } else {
+            NativeThreads.denseNetworks();
+            Threads.set(1);
+        }
     }
 
     /** The manifest written with the model: callers add "training" and "metrics". */

@@ -33,6 +33,7 @@ public final class ReverseChain implements Iterator<ReverseFrame> {
 
     private ReverseChain(DiffusionModel model, Sampler sampler, INDArray start, int startT, long seed, boolean clipX0) {
         this(model, model.schedule(), sampler, start, startT, seed, clipX0);
+        model.applyThreadProfile();
     }
 
     ReverseChain(NoisePredictor model, NoiseSchedule schedule, Sampler sampler, INDArray start, int startT, long seed,

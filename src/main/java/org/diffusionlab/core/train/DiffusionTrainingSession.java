@@ -16,7 +16,6 @@ import org.diffusionlab.core.diffusion.ReverseChain;
 import org.diffusionlab.core.diffusion.Sampler;
 import org.diffusionlab.core.nn.ParameterSetAdam;
 import org.diffusionlab.core.nn.Denoiser;
-import org.diffusionlab.core.nn.NativeThreads;
 import org.diffusionlab.core.nn.Threads;
 import org.diffusionlab.core.nn.Workspaces;
 import org.diffusionlab.core.random.Gaussian;
@@ -77,11 +76,7 @@ public final class DiffusionTrainingSession implements TrainingSession {
         this.adam = new ParameterSetAdam(online.parameters());
         this.forward = new ForwardProcess(model.schedule());
         this.elbo = new DiffusionElbo(model.schedule(), data.discrete());
-        if (model.isImage()) {
-            NativeThreads.convolutions();
-        } else {
-            NativeThreads.denseNetworks();
-        }
+        model.applyThreadProfile();
         this.tuner = config.threads() == 0 ? new Threads.Tuner(300, 3) : null;
         if (config.threads() > 0) {
             Threads.set(config.threads());
