@@ -30,7 +30,8 @@ public final class TrainDdpmCommand implements Callable<Integer> {
             description = "digits, swiss-roll, two-moons, 8-gaussians or checkerboard (default: ${DEFAULT-VALUE})")
     String data;
 
-    @Option(names = "--epochs", description = "passes over the training set (default: 80 for digits, 120 for 2-D sets)")
+    @Option(names = "--epochs", description = "passes over the training set (default: " + DiffusionTrainingConfig.DIGIT_EPOCHS
+            + " for digits, " + DiffusionTrainingConfig.TOY_EPOCHS + " for 2-D sets)")
     Integer epochs;
 
     @Option(names = "--batch", description = "samples per step (default: 128 for digits, 256 for 2-D sets)")
