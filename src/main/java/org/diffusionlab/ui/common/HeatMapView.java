@@ -20,7 +20,7 @@ public final class HeatMapView extends Region {
     private static final double LEFT = 56;
     private static final double BOTTOM = 34;
     private static final double TOP = 28;
-    private static final double RIGHT = 70;
+    private static final double RIGHT = 82;
 
     private final Canvas canvas = new Canvas();
     private final List<double[]> columns = new ArrayList<>();

@@ -69,13 +69,14 @@ final class TrainControls extends ScrollPane {
         data.getStyleClass().add("value");
         data.setWrapText(true);
         data.setMaxWidth(Double.MAX_VALUE);
-        grid.addRow(0, new Label(messages.get("train.data")), data);
-        grid.addRow(1, new Label(messages.get("train.latent")), Controls.intSpinner("train-latent", 2, 64, 1, model.latentProperty()));
-        grid.addRow(2, new Label(messages.get("train.hidden")), Controls.intSpinner("train-hidden", 16, 2048, 16, model.hiddenProperty()));
-        grid.addRow(3, new Label(messages.get("train.beta")), Controls.doubleSpinner("train-beta", 0, 100, 0.1, model.betaProperty()));
-        grid.addRow(4, new Label(messages.get("train.learningRate")),
+        grid.add(new Label(messages.get("train.data")), 0, 0, 2, 1);
+        grid.add(data, 0, 1, 2, 1);
+        grid.addRow(2, new Label(messages.get("train.latent")), Controls.intSpinner("train-latent", 2, 64, 1, model.latentProperty()));
+        grid.addRow(3, new Label(messages.get("train.hidden")), Controls.intSpinner("train-hidden", 16, 2048, 16, model.hiddenProperty()));
+        grid.addRow(4, new Label(messages.get("train.beta")), Controls.doubleSpinner("train-beta", 0, 100, 0.1, model.betaProperty()));
+        grid.addRow(5, new Label(messages.get("train.learningRate")),
                 Controls.doubleSpinner("train-learning-rate", 1e-6, 1000, 1e-4, model.learningRateProperty()));
-        grid.addRow(5, new Label(messages.get("train.batch")), Controls.intSpinner("train-batch", 1, 4096, 16, model.batchSizeProperty()));
+        grid.addRow(6, new Label(messages.get("train.batch")), Controls.intSpinner("train-batch", 1, 4096, 16, model.batchSizeProperty()));
         grid.addRow(6, new Label(messages.get("train.epochs")), Controls.intSpinner("train-epochs", 1, 10_000, 1, model.epochsProperty()));
         grid.disableProperty().bind(Bindings.createBooleanBinding(model::isBusy, model.stateProperty()));
         Label hint = new Label(messages.get("train.hint"));
@@ -90,23 +91,25 @@ final class TrainControls extends ScrollPane {
         ComboBox<String> data = new ComboBox<>();
         data.setId("train-diffusion-data");
         data.getItems().setAll(TrainViewModel.DIFFUSION_DATA);
-        data.setConverter(Controls.converter(id -> messages.get("train.data." + id)));
+        data.setConverter(Controls.converter(id -> messages.get(
+                TrainViewModel.DIGITS.equals(id) ? "train.data.digits.short" : "train.data." + id)));
         data.valueProperty().bindBidirectional(model.diffusionDataProperty());
         data.setMaxWidth(Double.MAX_VALUE);
         ComboBox<NoiseSchedule.Kind> schedule = new ComboBox<>();
         schedule.getItems().setAll(NoiseSchedule.Kind.values());
         schedule.setConverter(Controls.converter(k -> messages.get("schedule." + k.name().toLowerCase())));
         schedule.valueProperty().bindBidirectional(model.diffusionScheduleProperty());
-        grid.addRow(0, new Label(messages.get("train.data")), data);
-        grid.addRow(1, new Label(messages.get("train.epochs")),
+        grid.add(new Label(messages.get("train.data")), 0, 0, 2, 1);
+        grid.add(data, 0, 1, 2, 1);
+        grid.addRow(2, new Label(messages.get("train.epochs")),
                 Controls.intSpinner("train-diffusion-epochs", 1, 100_000, 10, model.diffusionEpochsProperty()));
-        grid.addRow(2, new Label(messages.get("train.batch")),
+        grid.addRow(3, new Label(messages.get("train.batch")),
                 Controls.intSpinner("train-diffusion-batch", 1, 4096, 16, model.diffusionBatchProperty()));
-        grid.addRow(3, new Label(messages.get("train.learningRate")),
+        grid.addRow(4, new Label(messages.get("train.learningRate")),
                 Controls.doubleSpinner("train-diffusion-learning-rate", 1e-6, 0.99, 1e-4, model.diffusionLearningRateProperty()));
-        grid.addRow(4, new Label("T"), Controls.intSpinner("train-diffusion-steps", 1, NoiseSchedule.MAX_T, 50,
+        grid.addRow(5, new Label("T"), Controls.intSpinner("train-diffusion-steps", 1, NoiseSchedule.MAX_T, 50,
                 model.diffusionStepsProperty()));
-        grid.addRow(5, new Label(messages.get("forward.schedule")), schedule);
+        grid.addRow(6, new Label(messages.get("forward.schedule")), schedule);
         grid.disableProperty().bind(Bindings.createBooleanBinding(model::isBusy, model.stateProperty()));
         Label hint = new Label();
         hint.getStyleClass().add("hint");
