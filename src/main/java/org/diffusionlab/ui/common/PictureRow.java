@@ -20,7 +20,7 @@ public final class PictureRow extends HBox {
         title.getStyleClass().add("picture-row-title");
         title.setWrapText(true);
         title.setMinWidth(USE_PREF_SIZE);
-        title.setPrefWidth(130);
+        title.setPrefWidth(165);
         getStyleClass().add("picture-row");
         setAlignment(Pos.CENTER_LEFT);
         setSpacing(4);

@@ -69,14 +69,13 @@ final class TrainControls extends ScrollPane {
         data.getStyleClass().add("value");
         data.setWrapText(true);
         data.setMaxWidth(Double.MAX_VALUE);
-        grid.add(new Label(messages.get("train.data")), 0, 0, 2, 1);
-        grid.add(data, 0, 1, 2, 1);
-        grid.addRow(2, new Label(messages.get("train.latent")), Controls.intSpinner("train-latent", 2, 64, 1, model.latentProperty()));
-        grid.addRow(3, new Label(messages.get("train.hidden")), Controls.intSpinner("train-hidden", 16, 2048, 16, model.hiddenProperty()));
-        grid.addRow(4, new Label(messages.get("train.beta")), Controls.doubleSpinner("train-beta", 0, 100, 0.1, model.betaProperty()));
-        grid.addRow(5, new Label(messages.get("train.learningRate")),
+        grid.addRow(0, new Label(messages.get("train.data")), data);
+        grid.addRow(1, new Label(messages.get("train.latent")), Controls.intSpinner("train-latent", 2, 64, 1, model.latentProperty()));
+        grid.addRow(2, new Label(messages.get("train.hidden")), Controls.intSpinner("train-hidden", 16, 2048, 16, model.hiddenProperty()));
+        grid.addRow(3, new Label(messages.get("train.beta")), Controls.doubleSpinner("train-beta", 0, 100, 0.1, model.betaProperty()));
+        grid.addRow(4, new Label(messages.get("train.learningRate")),
                 Controls.doubleSpinner("train-learning-rate", 1e-6, 1000, 1e-4, model.learningRateProperty()));
-        grid.addRow(6, new Label(messages.get("train.batch")), Controls.intSpinner("train-batch", 1, 4096, 16, model.batchSizeProperty()));
+        grid.addRow(5, new Label(messages.get("train.batch")), Controls.intSpinner("train-batch", 1, 4096, 16, model.batchSizeProperty()));
         grid.addRow(6, new Label(messages.get("train.epochs")), Controls.intSpinner("train-epochs", 1, 10_000, 1, model.epochsProperty()));
         grid.disableProperty().bind(Bindings.createBooleanBinding(model::isBusy, model.stateProperty()));
         Label hint = new Label(messages.get("train.hint"));
