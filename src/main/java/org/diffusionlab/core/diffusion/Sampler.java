@@ -57,7 +57,9 @@ public sealed interface Sampler {
     /**
      * DDIM (Song et al. 2021) on {@code steps} evenly spaced time steps:
      * x_{t'} = √ᾱ_{t'} x̂₀ + √(1 − ᾱ_{t'} − σ²) ε̂ + σ z, σ = η·√((1−ᾱ_{t'})/(1−ᾱ_t))·√(1 − ᾱ_t/ᾱ_{t'}).
-     * η = 0 is deterministic; η = 1 on every step is DDPM with σ_t² = β̃_t.
+     * η = 0 is deterministic; η = 1 on every step is DDPM with σ_t² = β̃_t. The ε in the direction term is the one
+     * x̂₀ implies, (x_t − √ᾱ_t x̂₀)/√(1−ᾱ_t): it equals ε̂ unless x̂₀ was clipped, and then keeps the step consistent
+     * with the clipped x̂₀ (pairing a clipped x̂₀ with the raw ε̂ left stray pixels and wobbly strokes in digits).
      */
     record Ddim(int steps, double eta) implements Sampler {
         public Ddim {
@@ -84,7 +86,8 @@ public sealed interface Sampler {
             double sigma = sigma(s, t, tNext);
             double alphaBarNext = s.alphaBar(tNext);
             double direction = Math.sqrt(Math.max(0, 1 - alphaBarNext - sigma * sigma));
-            INDArray next = x0Hat.mul(Math.sqrt(alphaBarNext)).addi(epsHat.mul(direction));
+            INDArray eps = xt.sub(x0Hat.mul(s.sqrtAlphaBar(t))).divi(s.sqrtOneMinusAlphaBar(t));
+            INDArray next = x0Hat.mul(Math.sqrt(alphaBarNext)).addi(eps.muli(direction));
             return sigma == 0 ? next : next.addi(z.mul(sigma));
         }
 

@@ -43,6 +43,24 @@ class SamplerTest {
     }
 
     @Test
+    void ddimStepIsTheFormulaAndStaysConsistentWithAClippedPrediction() {
+        INDArray xt = Gaussian.sample(4, 3, 5);
+        INDArray epsHat = Gaussian.sample(5, 3, 5);
+        Sampler ddim = new Sampler.Ddim(50, 0);
+        int t = 600;
+        int tNext = 580;
+        INDArray x0Hat = xt.sub(epsHat.mul(SCHEDULE.sqrtOneMinusAlphaBar(t))).divi(SCHEDULE.sqrtAlphaBar(t));
+        INDArray expected = x0Hat.mul(SCHEDULE.sqrtAlphaBar(tNext)).addi(epsHat.mul(SCHEDULE.sqrtOneMinusAlphaBar(tNext)));
+        assertArrayEquals(expected.data().asFloat(), ddim.step(SCHEDULE, xt, t, tNext, epsHat, x0Hat, null).data().asFloat(), 1e-4f);
+
+        INDArray clipped = x0Hat.mul(0).addi(0.5);
+        INDArray impliedEps = xt.sub(clipped.mul(SCHEDULE.sqrtAlphaBar(t))).divi(SCHEDULE.sqrtOneMinusAlphaBar(t));
+        INDArray consistent = clipped.mul(SCHEDULE.sqrtAlphaBar(tNext)).addi(impliedEps.mul(SCHEDULE.sqrtOneMinusAlphaBar(tNext)));
+        assertArrayEquals(consistent.data().asFloat(), ddim.step(SCHEDULE, xt, t, tNext, epsHat, clipped, null).data().asFloat(), 1e-4f,
+                "with a clipped x̂₀ the step uses the ε that x̂₀ implies, so x_t, x̂₀ and the next x stay on one line");
+    }
+
+    @Test
     void ddimWithEtaOneOnEveryStepIsDdpmWithPosteriorVariance() {
         INDArray start = Gaussian.sample(3, 4, 2);
         ReverseChain ddpm = chain(AFFINE, new Sampler.Ddpm(false), start, 7);
