@@ -124,6 +124,26 @@ class TrainViewTest {
     }
 
     @Test
+    void everySettingHasARowOfItsOwn(FxRobot robot) {
+        assertSeparate(robot, "#train-latent", "#train-hidden", "#train-beta", "#train-learning-rate", "#train-batch",
+                "#train-epochs");
+        robot.clickOn("#train-kind-diffusion");
+        assertSeparate(robot, "#train-diffusion-data", "#train-diffusion-epochs", "#train-diffusion-batch",
+                "#train-diffusion-learning-rate", "#train-diffusion-steps");
+    }
+
+    private static void assertSeparate(FxRobot robot, String... ids) {
+        for (int i = 0; i < ids.length; i++) {
+            javafx.geometry.Bounds a = robot.lookup(ids[i]).query().localToScene(robot.lookup(ids[i]).query().getLayoutBounds());
+            assertTrue(a.getWidth() > 0 && a.getHeight() > 0, ids[i] + " is laid out");
+            for (int j = i + 1; j < ids.length; j++) {
+                javafx.geometry.Bounds b = robot.lookup(ids[j]).query().localToScene(robot.lookup(ids[j]).query().getLayoutBounds());
+                assertTrue(a.getMaxY() <= b.getMinY() || b.getMaxY() <= a.getMinY(), ids[i] + " and " + ids[j] + " share a row");
+            }
+        }
+    }
+
+    @Test
     void anAbsurdLearningRateEndsWithTheNanMessage(FxRobot robot) throws Exception {
         Spinner<?> rate = robot.lookup("#train-learning-rate").queryAs(Spinner.class);
         robot.doubleClickOn(rate.getEditor()).eraseText(12).write("100").type(javafx.scene.input.KeyCode.ENTER);
