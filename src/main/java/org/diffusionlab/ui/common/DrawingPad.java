@@ -4,20 +4,17 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.function.Consumer;
 
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 
 /**
  * A small grey canvas (e.g. 28×28) to draw a digit on with the mouse: a soft round brush of adjustable radius,
  * clear, and undo per stroke. Pixels are in [0, 1] (0 background, 1 ink), row-major.
  */
-public final class DrawingPad extends Region {
+public final class DrawingPad extends CanvasRegion {
     private final int width;
     private final int height;
-    private final Canvas canvas = new Canvas();
     private float[] pixels;
     private final Deque<float[]> undo = new ArrayDeque<>();
     private double brushRadius = 1.6;
@@ -29,7 +26,6 @@ public final class DrawingPad extends Region {
         this.width = width;
         this.height = height;
         this.pixels = new float[width * height];
-        getChildren().add(canvas);
         getStyleClass().add("drawing-pad");
         canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
             undo.push(pixels.clone());
@@ -130,13 +126,7 @@ public final class DrawingPad extends Region {
     }
 
     @Override
-    protected void layoutChildren() {
-        canvas.setWidth(getWidth());
-        canvas.setHeight(getHeight());
-        draw();
-    }
-
-    private void draw() {
+    protected void draw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
         double side = side();

@@ -5,9 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
@@ -16,13 +14,12 @@ import javafx.scene.text.TextAlignment;
  * A heat map of columns appended over time (e.g. the loss per t-bucket at each evaluation step): x is the
  * column's step, y the row (row 0 at the bottom), colour the value on a log scale (viridis).
  */
-public final class HeatMapView extends Region {
+public final class HeatMapView extends CanvasRegion {
     private static final double LEFT = 56;
     private static final double BOTTOM = 34;
     private static final double TOP = 28;
     private static final double RIGHT = 82;
 
-    private final Canvas canvas = new Canvas();
     private final List<double[]> columns = new ArrayList<>();
     private final List<Long> steps = new ArrayList<>();
     private String title = "";
@@ -30,7 +27,6 @@ public final class HeatMapView extends Region {
     private double rowMaximum = 1;
 
     public HeatMapView() {
-        getChildren().add(canvas);
         getStyleClass().add("heat-map");
         setMinSize(160, 120);
     }
@@ -56,13 +52,7 @@ public final class HeatMapView extends Region {
     }
 
     @Override
-    protected void layoutChildren() {
-        canvas.setWidth(getWidth());
-        canvas.setHeight(getHeight());
-        draw();
-    }
-
-    private void draw() {
+    protected void draw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         double width = canvas.getWidth();
         double height = canvas.getHeight();

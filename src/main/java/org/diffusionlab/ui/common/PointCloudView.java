@@ -1,8 +1,6 @@
 package org.diffusionlab.ui.common;
 
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineCap;
 
@@ -10,11 +8,10 @@ import javafx.scene.shape.StrokeLineCap;
  * Points in the plane over [−extent, extent]²: a data set faintly behind, optionally a vector field as arrows on a
  * square grid (e.g. a model's denoising direction −ε̂), and the points themselves.
  */
-public final class PointCloudView extends Region {
+public final class PointCloudView extends CanvasRegion {
     private static final Color DATA = Color.gray(0.55, 0.35);
     private static final Color ARROW = Color.web("#0072b2", 0.65);
     private static final Color POINT = Color.web("#d55e00", 0.55);
-    private final Canvas canvas = new Canvas();
     private float[] points = new float[0];
     private float[] data = new float[0];
     private float[] fieldOrigins = new float[0];
@@ -23,7 +20,6 @@ public final class PointCloudView extends Region {
     private double extent = 3;
 
     public PointCloudView() {
-        getChildren().add(canvas);
         getStyleClass().add("cloud-view");
         setMinSize(200, 200);
         setPrefSize(560, 560);
@@ -41,13 +37,7 @@ public final class PointCloudView extends Region {
     }
 
     @Override
-    protected void layoutChildren() {
-        canvas.setWidth(getWidth());
-        canvas.setHeight(getHeight());
-        draw();
-    }
-
-    private void draw() {
+    protected void draw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         double side = Math.min(getWidth(), getHeight());
         double left = (getWidth() - side) / 2;

@@ -65,7 +65,7 @@ final class TrainControls extends ScrollPane {
 
     private VBox vaeSettings() {
         GridPane grid = Controls.form();
-        Label data = new Label(messages.get("train.data.digits"));
+        Label data = new Label(messages.get("train.vae.data"));
         data.getStyleClass().add("value");
         data.setWrapText(true);
         data.setMaxWidth(Double.MAX_VALUE);
@@ -90,8 +90,7 @@ final class TrainControls extends ScrollPane {
         ComboBox<String> data = new ComboBox<>();
         data.setId("train-diffusion-data");
         data.getItems().setAll(TrainViewModel.DIFFUSION_DATA);
-        data.setConverter(Controls.converter(id -> messages.get(
-                TrainViewModel.DIGITS.equals(id) ? "train.data.digits.short" : "train.data." + id)));
+        data.setConverter(Controls.converter(id -> messages.get("train.data." + id)));
         data.valueProperty().bindBidirectional(model.diffusionDataProperty());
         data.setMaxWidth(Double.MAX_VALUE);
         ComboBox<NoiseSchedule.Kind> schedule = new ComboBox<>();
