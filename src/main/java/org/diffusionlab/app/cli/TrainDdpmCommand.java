@@ -34,13 +34,13 @@ public final class TrainDdpmCommand implements Callable<Integer> {
             + " for digits, " + DiffusionTrainingConfig.TOY_EPOCHS + " for 2-D sets)")
     Integer epochs;
 
-    @Option(names = "--batch", description = "samples per step (default: 128 for digits, 256 for 2-D sets)")
+    @Option(names = "--batch", description = "samples per step (default: 64 for digits, 256 for 2-D sets)")
     Integer batch;
 
     @Option(names = "--lr", description = "peak learning rate (default: 1e-3 for digits, 2e-3 for 2-D sets)")
     Double learningRate;
 
-    @Option(names = "--ema", description = "EMA decay of the sampling weights (default: 0.999 digits, 0.995 2-D)")
+    @Option(names = "--ema", description = "EMA decay of the sampling weights (default: 0.9995 digits, 0.995 2-D)")
     Double ema;
 
     @Option(names = "--channels", defaultValue = "32", description = "U-Net base channels c (c, 2c, 4c) (default: ${DEFAULT-VALUE})")
