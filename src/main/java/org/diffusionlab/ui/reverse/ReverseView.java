@@ -140,8 +140,15 @@ public final class ReverseView extends BorderPane implements Page {
         numbers.setId("reverse-equation-numbers");
         numbers.getStyleClass().add("equation-numbers");
         numbers.getStyleClass().add("detail-equation");
+        Label clipped = new Label();
+        clipped.setId("reverse-clipped");
+        clipped.setWrapText(true); // plain text: no combining marks to mis-wrap
+        clipped.getStyleClass().add("hint");
+        clipped.managedProperty().bind(clipped.visibleProperty());
         Observe.present(model.imageFrameProperty(), frame -> {
             var d = frame.detail();
+            clipped.setVisible(d.clipped() > 0);
+            clipped.setText(messages.format("reverse.clipped", d.clipped()));
             xt.raster().setRaster(d.xt());
             x0Hat.raster().setRaster(d.x0Hat());
             epsHat.raster().setRaster(d.epsHat());
@@ -149,7 +156,7 @@ public final class ReverseView extends BorderPane implements Page {
             equation.setText(d.equation());
             numbers.setText(d.numbers());
         });
-        VBox box = new VBox(8, xt, x0Hat, epsHat, equation, numbers);
+        VBox box = new VBox(8, xt, x0Hat, epsHat, equation, numbers, clipped);
         box.setPadding(new Insets(10));
         box.setMinWidth(0);
         ScrollPane scroll = new ScrollPane(box);

@@ -49,8 +49,8 @@ public final class ReverseViewModel {
 
     public enum SamplerKind { DDPM, DDIM }
 
-    /** A sample shown large: its x_t, x̂₀ and ε̂ and the update equation with its numbers. */
-    public record Detail(int index, Raster xt, Raster x0Hat, Raster epsHat, String equation, String numbers) {
+    /** A sample shown large: its x_t, x̂₀ and ε̂, the update equation with its numbers, and how many pixels of x̂₀ were clipped. */
+    public record Detail(int index, Raster xt, Raster x0Hat, Raster epsHat, String equation, String numbers, int clipped) {
     }
 
     /** The image grid at a playback position. */
@@ -290,7 +290,7 @@ public final class ReverseViewModel {
                 }
                 Detail detail = new Detail(index, digitRaster(frame.sample(state, index), 1f),
                         digitRaster(frame.sample(x0Hat, index), 1f), digitRaster(frame.sample(frame.epsHat(), index), NOISE_RANGE),
-                        equation.symbolic(), equation.numbers());
+                        equation.symbolic(), equation.numbers(), frame.clippedCount(diffusion.schedule(), index));
                 return new ImageFrame(position, steps, t, List.copyOf(samples), detail);
             }, imageFrame::set, this::fail);
         } else {

@@ -95,6 +95,11 @@ class ReverseViewTest {
         Raster shown = robot.lookup("#reverse-detail-x0hat").queryAs(RasterView.class).getRaster();
         assertArrayEquals(frame.detail().x0Hat().argb(), shown.argb());
         assertTrue(robot.lookup("#reverse-equation").queryAs(Label.class).getText().contains("μθ"));
+        Label clipped = robot.lookup("#reverse-clipped").queryAs(Label.class);
+        assertEquals(frame.detail().clipped() > 0, clipped.isVisible(), "the clipping note shows exactly when x̂₀ was clipped");
+        if (clipped.isVisible()) {
+            assertTrue(clipped.getText().contains(String.valueOf(frame.detail().clipped())));
+        }
     }
 
     @Test
