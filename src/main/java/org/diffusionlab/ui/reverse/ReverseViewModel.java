@@ -49,7 +49,10 @@ public final class ReverseViewModel {
 
     public enum SamplerKind { DDPM, DDIM }
 
-    /** A sample shown large: its x_t, x̂₀ and ε̂, the update equation with its numbers, and how many pixels of x̂₀ were clipped. */
+    /**
+     * A sample shown large: its x_t, x̂₀ and ε̂, the update equation with its numbers, and in how many pixels the
+     * step clipped x̂₀.
+     */
     public record Detail(int index, Raster xt, Raster x0Hat, Raster epsHat, String equation, String numbers, int clipped) {
     }
 
