@@ -86,7 +86,7 @@ public sealed interface Sampler {
             double sigma = sigma(s, t, tNext);
             double alphaBarNext = s.alphaBar(tNext);
             double direction = Math.sqrt(Math.max(0, 1 - alphaBarNext - sigma * sigma));
-            INDArray eps = xt.sub(x0Hat.mul(s.sqrtAlphaBar(t))).divi(s.sqrtOneMinusAlphaBar(t));
+            INDArray eps = new ForwardProcess(s).impliedNoise(x0Hat, xt, t);
             INDArray next = x0Hat.mul(Math.sqrt(alphaBarNext)).addi(eps.muli(direction));
             return sigma == 0 ? next : next.addi(z.mul(sigma));
         }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -134,13 +136,18 @@ class TrainViewTest {
 
     private static void assertSeparate(FxRobot robot, String... ids) {
         for (int i = 0; i < ids.length; i++) {
-            javafx.geometry.Bounds a = robot.lookup(ids[i]).query().localToScene(robot.lookup(ids[i]).query().getLayoutBounds());
+            Bounds a = sceneBounds(robot, ids[i]);
             assertTrue(a.getWidth() > 0 && a.getHeight() > 0, ids[i] + " is laid out");
             for (int j = i + 1; j < ids.length; j++) {
-                javafx.geometry.Bounds b = robot.lookup(ids[j]).query().localToScene(robot.lookup(ids[j]).query().getLayoutBounds());
+                Bounds b = sceneBounds(robot, ids[j]);
                 assertTrue(a.getMaxY() <= b.getMinY() || b.getMaxY() <= a.getMinY(), ids[i] + " and " + ids[j] + " share a row");
             }
         }
+    }
+
+    private static Bounds sceneBounds(FxRobot robot, String id) {
+        Node node = robot.lookup(id).query();
+        return node.localToScene(node.getLayoutBounds());
     }
 
     @Test
