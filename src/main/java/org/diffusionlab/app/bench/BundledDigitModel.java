@@ -21,7 +21,7 @@ final class BundledDigitModel {
         if (Files.isRegularFile(file)) {
             return DiffusionModel.read(file);
         }
-        return new DiffusionModel(new DenoiserSpec.UNetSpec(28, 32, 8, 32).build(1), NoiseSchedule.linear(1000),
+        return new DiffusionModel(new DenoiserSpec.UNetSpec(28, 32, 8, 32, true).build(1), NoiseSchedule.linear(1000),
                 DiffusionModel.DIGITS);
     }
 

@@ -46,6 +46,10 @@ public final class TrainDdpmCommand implements Callable<Integer> {
     @Option(names = "--channels", defaultValue = "32", description = "U-Net base channels c (c, 2c, 4c) (default: ${DEFAULT-VALUE})")
     int channels;
 
+    @Option(names = "--attention", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "self-attention at the U-Net's 7×7 level; --no-attention leaves it out (default: ${DEFAULT-VALUE})")
+    boolean attention;
+
     @Option(names = "--hidden", defaultValue = "128",
             description = "MLP hidden units; its input also gets 5 octaves of Fourier features (default: ${DEFAULT-VALUE})")
     int hidden;
@@ -76,7 +80,7 @@ public final class TrainDdpmCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        DiffusionRecipe recipe = new DiffusionRecipe(data, epochs, batch, learningRate, ema, channels, hidden, layers, steps,
+        DiffusionRecipe recipe = new DiffusionRecipe(data, epochs, batch, learningRate, ema, channels, attention, hidden, layers, steps,
                 ForwardCommand.parseKind(schedule), seed, threads, evaluateEvery);
         DiffusionTrainingConfig config = recipe.config();
         DiffusionTrainingSession session = recipe.session();

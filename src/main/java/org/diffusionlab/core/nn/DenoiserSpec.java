@@ -17,8 +17,11 @@ public sealed interface DenoiserSpec {
 
     ObjectNode toJson();
 
-    /** The small U-Net for square grey images (see {@link UNet}). */
-    record UNetSpec(int imageSize, int channels, int groups, int timeEmbedding) implements DenoiserSpec {
+    /**
+     * The small U-Net for square grey images (see {@link UNet}); {@code attention} adds self-attention at the lowest
+     * resolution (manifests written before it existed have no such field and load without it).
+     */
+    record UNetSpec(int imageSize, int channels, int groups, int timeEmbedding, boolean attention) implements DenoiserSpec {
         public static final String NAME = "unet";
 
         public UNetSpec {
@@ -50,6 +53,7 @@ public sealed interface DenoiserSpec {
             node.put("channels", channels);
             node.put("groups", groups);
             node.put("timeEmbedding", timeEmbedding);
+            node.put("attention", attention);
             return node;
         }
     }
@@ -114,6 +118,19 @@ public sealed interface DenoiserSpec {
         }
     }
 
+    /** The U-Net's optional "attention" flag: absent (a model made before it existed) means none. */
+    private static boolean attention(ModelArchive archive) throws BadInputException {
+        com.fasterxml.jackson.databind.JsonNode node = archive.manifest().at("/architecture/attention");
+        if (node.isMissingNode()) {
+            return false;
+        }
+        if (!node.isBoolean()) {
+            throw new BadInputException(archive.name() + ": the manifest's 'architecture.attention' is " + node
+                    + "; expected true or false");
+        }
+        return node.booleanValue();
+    }
+
     /** Reads and checks the manifest's {@code "architecture"} object. */
     public static DenoiserSpec fromManifest(ModelArchive archive) throws BadInputException {
         String name = archive.field("architecture.name").asText();
@@ -121,7 +138,7 @@ public sealed interface DenoiserSpec {
             return switch (name) {
                 case UNetSpec.NAME -> new UNetSpec(archive.intField("architecture.imageSize", 4, 256),
                         archive.intField("architecture.channels", 1, 512), archive.intField("architecture.groups", 1, 512),
-                        archive.intField("architecture.timeEmbedding", 4, 1024));
+                        archive.intField("architecture.timeEmbedding", 4, 1024), attention(archive));
                 case MlpSpec.NAME -> new MlpSpec(archive.intField("architecture.dimensions", 1, 64),
                         archive.intField("architecture.hidden", 1, 4096), archive.intField("architecture.layers", 1, 16),
                         archive.intField("architecture.timeEmbedding", 4, 1024), archive.intField("architecture.octaves", 0, 16));

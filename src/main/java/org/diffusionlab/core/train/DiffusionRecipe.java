@@ -14,15 +14,15 @@ import org.diffusionlab.core.schedule.NoiseSchedule;
  * their runs here, so the same settings give the same model.
  */
 public record DiffusionRecipe(String data, Integer epochs, Integer batch, Double learningRate, Double ema, int channels,
-                              int hidden, int layers, int steps, NoiseSchedule.Kind schedule, long seed, int threads,
-                              Integer evaluateEvery) {
+                              boolean attention, int hidden, int layers, int steps, NoiseSchedule.Kind schedule, long seed,
+                              int threads, Integer evaluateEvery) {
     public static final int DEFAULT_CHANNELS = 32;
     public static final int DEFAULT_HIDDEN = 128;
     public static final int DEFAULT_LAYERS = 3;
 
     /** Every value at its default for the data set. */
     public static DiffusionRecipe defaults(String data, long seed) {
-        return new DiffusionRecipe(data, null, null, null, null, DEFAULT_CHANNELS, DEFAULT_HIDDEN, DEFAULT_LAYERS,
+        return new DiffusionRecipe(data, null, null, null, null, DEFAULT_CHANNELS, true, DEFAULT_HIDDEN, DEFAULT_LAYERS,
                 NoiseSchedule.MAX_T, NoiseSchedule.Kind.LINEAR, seed, 0, null);
     }
 
@@ -46,7 +46,7 @@ public record DiffusionRecipe(String data, Integer epochs, Integer batch, Double
     }
 
     public DenoiserSpec architecture() {
-        return isDigits() ? new DenoiserSpec.UNetSpec(28, channels, 8, 32) : new DenoiserSpec.MlpSpec(2, hidden, layers, 32);
+        return isDigits() ? new DenoiserSpec.UNetSpec(28, channels, 8, 32, attention) : new DenoiserSpec.MlpSpec(2, hidden, layers, 32);
     }
 
     public NoiseSchedule noiseSchedule() {
@@ -61,7 +61,8 @@ public record DiffusionRecipe(String data, Integer epochs, Integer batch, Double
                 .append(" --batch ").append(config.batchSize())
                 .append(" --lr ").append(config.learningRate())
                 .append(" --ema ").append(config.emaDecay());
-        command.append(isDigits() ? " --channels " + channels : " --hidden " + hidden + " --layers " + layers);
+        command.append(isDigits() ? " --channels " + channels + (attention ? "" : " --no-attention")
+                : " --hidden " + hidden + " --layers " + layers);
         command.append(" --T ").append(steps).append(" --schedule ").append(schedule.name().toLowerCase())
                 .append(" --seed ").append(seed);
         if (threads != 0) {

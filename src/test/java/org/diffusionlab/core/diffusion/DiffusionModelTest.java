@@ -25,7 +25,7 @@ class DiffusionModelTest {
     Path directory;
 
     private static DiffusionModel unet() {
-        return new DiffusionModel(new DenoiserSpec.UNetSpec(8, 8, 4, 8).build(3), NoiseSchedule.cosine(50), "digits");
+        return new DiffusionModel(new DenoiserSpec.UNetSpec(8, 8, 4, 8, true).build(3), NoiseSchedule.cosine(50), "digits");
     }
 
     @Test
@@ -72,6 +72,26 @@ class DiffusionModelTest {
         Path vae = directory.resolve("vae.zip");
         new ModelArchive("vae.zip", other, Map.of()).write(vae);
         assertTrue(assertThrows(BadInputException.class, () -> DiffusionModel.read(vae)).getMessage().contains("'vae'"));
+    }
+
+    @Test
+    void aUNetManifestWithoutTheAttentionFieldLoadsWithoutAttentionAndABadFlagIsRefused() throws Exception {
+        DiffusionModel plain = new DiffusionModel(new DenoiserSpec.UNetSpec(8, 8, 4, 8, false).build(3), NoiseSchedule.cosine(50), "digits");
+        var manifest = plain.manifest().deepCopy();
+        manifest.withObject("/architecture").remove("attention");
+        Path old = directory.resolve("old.zip");
+        new ModelArchive("old.zip", manifest, plain.denoiser().parameters().toArrays()).write(old);
+        DenoiserSpec.UNetSpec spec = (DenoiserSpec.UNetSpec) DiffusionModel.read(old).denoiser().spec();
+        assertEquals(false, spec.attention());
+
+        manifest.withObject("/architecture").put("attention", "yes");
+        Path bad = directory.resolve("bad-flag.zip");
+        new ModelArchive("bad-flag.zip", manifest, plain.denoiser().parameters().toArrays()).write(bad);
+        assertTrue(assertThrows(BadInputException.class, () -> DiffusionModel.read(bad)).getMessage().contains("attention"));
+
+        var withAttention = unet();
+        assertTrue(withAttention.denoiser().parameterCount() > plain.denoiser().parameterCount());
+        assertTrue(withAttention.denoiser().parameters().shapes().containsKey("midAttention/query/W"));
     }
 
     @Test

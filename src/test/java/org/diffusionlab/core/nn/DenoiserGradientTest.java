@@ -28,9 +28,9 @@ class DenoiserGradientTest {
 
     @Test
     void unetGradientsMatchFiniteDifferences() {
-        Denoiser net = new DenoiserSpec.UNetSpec(8, 8, 4, 8).build(3);
+        Denoiser net = new DenoiserSpec.UNetSpec(8, 8, 4, 8, true).build(3);
         randomiseGains(net);
-        checkGradients(net, new int[] {1, 400, 999}, 1);
+        checkGradients(net, new int[] {1, 400, 999}, 2);
     }
 
     @Test
@@ -41,18 +41,21 @@ class DenoiserGradientTest {
 
     @Test
     void outputHasTheInputShapeAndStartsNearZero() {
-        Denoiser net = new DenoiserSpec.UNetSpec(28, 8, 4, 16).build(1);
+        Denoiser net = new DenoiserSpec.UNetSpec(28, 8, 4, 16, true).build(1);
         INDArray x = Gaussian.sample(2, 4, 1, 28, 28);
         INDArray eps = net.predictNoise(x, new int[] {1, 10, 100, 1000});
         assertArrayEquals(new long[] {4, 1, 28, 28}, eps.shape());
         assertTrue(eps.amaxNumber().doubleValue() < 0.1, "the output layer starts near zero");
     }
 
-    /** GN's gains start at 1 and biases at 0; perturb them so their gradients are tested off the easy point. */
+    /**
+     * GN's gains start at 1 and biases at 0, and the output and attention projections near 0; perturb them so
+     * their gradients (and the gradients behind them, through the softmax) are tested off the easy point.
+     */
     private static void randomiseGains(Denoiser net) {
         SplittableRandom random = new SplittableRandom(11);
         for (Parameter p : net.parameters().all()) {
-            if (p.name().endsWith("/gain") || p.name().endsWith("/bias") || p.name().equals("out/W")) {
+            if (p.name().endsWith("/gain") || p.name().endsWith("/bias") || p.name().equals("out/W") || p.name().endsWith("project/W")) {
                 INDArray v = p.value();
                 for (long i = 0; i < v.length(); i++) {
                     v.putScalar(i, v.getDouble(i) + 0.5 * (random.nextDouble() - 0.5));

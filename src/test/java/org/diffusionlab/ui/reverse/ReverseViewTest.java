@@ -40,7 +40,7 @@ class ReverseViewTest {
     @Start
     void start(Stage stage) {
         DiffusionLabApp.loadFonts();
-        DiffusionModel digits = new DiffusionModel(new DenoiserSpec.UNetSpec(28, 8, 4, 16).build(1), NoiseSchedule.linear(20), "digits");
+        DiffusionModel digits = new DiffusionModel(new DenoiserSpec.UNetSpec(28, 8, 4, 16, true).build(1), NoiseSchedule.linear(20), "digits");
         DiffusionModel moons = new DiffusionModel(new DenoiserSpec.MlpSpec(2, 32, 2, 16).build(1), NoiseSchedule.linear(20), "two-moons");
         shelf.put("tiny digits", ModelShelf.Origin.TRAINED, Localized.of("message.plain", "tiny"), digits);
         shelf.put("tiny moons", ModelShelf.Origin.TRAINED, Localized.of("message.plain", "tiny"), moons);
