@@ -36,6 +36,7 @@ public final class Cli implements Runnable {
     }
 
     public static void main(String[] args) {
+        NativeEnvironment.prepare();
         System.exit(execute(args));
     }
 

@@ -11,6 +11,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        NativeEnvironment.prepare();
         Application.launch(DiffusionLabApp.class, args);
     }
 }
