@@ -6,7 +6,7 @@ package org.diffusionlab.app;
  * <p>{@code OMP_WAIT_POLICY=PASSIVE}: OpenMP threads that finish a parallel region sleep instead of spinning.
  * ND4J's oneDNN convolutions and loops open hundreds of short regions per U-Net step; spinning workers took
  * cycles from the thread that does the work. Measured on the 2-core machine (U-Net with attention, batch 64):
- * 129 → 141 samples/s alone, and 6 → 60 samples/s beside a second training run, which spinning starved.
+ * 129 → 141 samples/s alone, and 6 → 64 samples/s beside a second training run, which spinning starved.
  * A value the user has set is kept.
  */
 public final class NativeEnvironment {
