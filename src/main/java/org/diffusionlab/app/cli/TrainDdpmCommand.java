@@ -75,6 +75,10 @@ public final class TrainDdpmCommand implements Callable<Integer> {
     @Option(names = "--samples-png", description = "also write a grid (digits) or scatter (2-D) of 64 samples to this PNG")
     Path samplesPng;
 
+    @Option(names = "--init", description = "train this saved model further instead of fresh weights (same data, "
+            + "architecture and schedule; its training record is kept in the new file as the parent run)")
+    Path init;
+
     @Option(names = "--out", required = true, description = "the model file to write (.zip)")
     Path out;
 
@@ -83,7 +87,7 @@ public final class TrainDdpmCommand implements Callable<Integer> {
         DiffusionRecipe recipe = new DiffusionRecipe(data, epochs, batch, learningRate, ema, channels, attention, hidden, layers, steps,
                 ForwardCommand.parseKind(schedule), seed, threads, evaluateEvery);
         DiffusionTrainingConfig config = recipe.config();
-        DiffusionTrainingSession session = recipe.session();
+        DiffusionTrainingSession session = init == null ? recipe.session() : recipe.session(DiffusionModel.read(init));
         DiffusionModel model = session.model();
         DenoiserSpec architecture = recipe.architecture();
         NoiseSchedule noiseSchedule = model.schedule();

@@ -76,11 +76,16 @@ public record DiffusionRecipe(String data, Integer epochs, Integer batch, Double
 
     /**
      * Writes how the model was made into its manifest: "training" (the command, seed, epochs, steps, time, …) and
-     * "metrics" (the last held-out evaluation, as estimates).
+     * "metrics" (the last held-out evaluation, as estimates). A model trained further keeps the record of the run
+     * before as "training.parent", so its whole history stays in the file.
      */
     public static void stamp(DiffusionModel model, DiffusionTrainingConfig config, String command, long totalSteps,
                              double seconds, java.util.Map<String, Double> lastEvaluation) {
+        com.fasterxml.jackson.databind.JsonNode parent = model.manifest().get("training");
         com.fasterxml.jackson.databind.node.ObjectNode training = model.manifest().putObject("training");
+        if (parent != null && parent.isObject()) {
+            training.set("parent", parent);
+        }
         training.put("command", command);
         training.put("seed", config.seed());
         training.put("epochs", config.epochs());
@@ -99,8 +104,34 @@ public record DiffusionRecipe(String data, Integer epochs, Integer batch, Double
 
     /** Loads the data and builds a fresh model and its session (allocates native memory: not on the FX thread). */
     public DiffusionTrainingSession session() throws BadInputException {
-        DiffusionData trainingData = isDigits() ? DiffusionData.digits(Digits.bundled()) : DiffusionData.toy(ToySet.byId(data), seed);
+        DiffusionData trainingData = trainingData();
         DiffusionModel model = new DiffusionModel(architecture().build(seed), noiseSchedule(), trainingData.name());
         return new DiffusionTrainingSession(model, trainingData, config());
+    }
+
+    /**
+     * A session that trains {@code start} further: a saved model of this recipe's data, architecture and schedule
+     * (anything else is refused in plain words, before any training).
+     */
+    public DiffusionTrainingSession session(DiffusionModel start) throws BadInputException {
+        DiffusionData trainingData = trainingData();
+        if (!start.dataSet().equals(trainingData.name())) {
+            throw new BadInputException("the model to train further was trained on " + start.dataSet() + ", not "
+                    + trainingData.name());
+        }
+        if (!start.denoiser().spec().equals(architecture())) {
+            throw new BadInputException("the model to train further is a " + start.denoiser().spec().toJson()
+                    + ", but these settings ask for a " + architecture().toJson());
+        }
+        if (!start.schedule().equals(noiseSchedule())) {
+            throw new BadInputException("the model to train further has a " + start.schedule().kind().name().toLowerCase()
+                    + " schedule with T = " + start.schedule().steps() + ", but these settings ask for "
+                    + schedule.name().toLowerCase() + " with T = " + steps);
+        }
+        return new DiffusionTrainingSession(start, trainingData, config());
+    }
+
+    private DiffusionData trainingData() throws BadInputException {
+        return isDigits() ? DiffusionData.digits(Digits.bundled()) : DiffusionData.toy(ToySet.byId(data), seed);
     }
 }

@@ -27,7 +27,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Trains a diffusion model with L_simple = ‖ε − ε̂_θ(√ᾱ_t x₀ + √(1−ᾱ_t) ε, t)‖² (mean over pixels and batch) at
  * t uniform in 1..T, with Adam, warm-up and cosine decay, global-norm clipping and an exponential moving average
- * (EMA) of the weights. The {@link DiffusionModel} passed in holds the EMA weights: it is what previews, the
+ * (EMA) of the weights. Training starts from the weights the {@link DiffusionModel} passed in holds (fresh ones, or a
+ * saved model's to train it further); from then on the model holds the EMA weights: it is what previews, the
  * held-out evaluation and saving use; the raw weights are trained in a private copy.
  * <p>Events (all on the training thread; see {@link TrainingEvent}):
  * <ul>
@@ -72,7 +73,7 @@ public final class DiffusionTrainingSession implements TrainingSession {
         this.data = data;
         this.config = config;
         this.online = model.denoiser().spec().build(config.seed());
-        model.denoiser().parameters().values().assign(online.parameters().values());
+        online.parameters().values().assign(model.denoiser().parameters().values());
         this.adam = new ParameterSetAdam(online.parameters());
         this.forward = new ForwardProcess(model.schedule());
         this.elbo = new DiffusionElbo(model.schedule(), data.discrete());
