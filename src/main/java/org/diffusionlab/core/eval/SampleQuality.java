@@ -9,6 +9,7 @@ import org.diffusionlab.core.nn.DigitClassifierNet;
  * How good a set of digit samples looks to the {@link DigitClassifier}:
  * <ul>
  * <li>{@code sample_confident_fraction}: share of samples whose top class probability is at least 0.9;</li>
+ * <li>{@code heldout_confident_fraction}: the same share for the real held-out digits, i.e. what real data scores;</li>
  * <li>{@code class_share_min}, {@code class_share_max}: the smallest and largest share of samples given to one
  *     class (by the top class), ideally all near 0.1;</li>
  * <li>{@code feature_frechet_distance}: Fréchet distance between the classifier's penultimate features of the
@@ -26,12 +27,8 @@ public final class SampleQuality {
     public static Map<String, Double> of(DigitClassifier.Result samples, DigitClassifier.Result heldOut,
                                          DigitClassifier.Result training) {
         int n = samples.count();
-        int confident = 0;
         int[] perClass = new int[DigitClassifierNet.CLASSES];
         for (int i = 0; i < n; i++) {
-            if (samples.confidence(i) >= CONFIDENT) {
-                confident++;
-            }
             perClass[samples.predicted(i)]++;
         }
         int min = Integer.MAX_VALUE;
@@ -41,12 +38,24 @@ public final class SampleQuality {
             max = Math.max(max, count);
         }
         Map<String, Double> values = new LinkedHashMap<>();
-        values.put("sample_confident_fraction", (double) confident / n);
+        values.put("sample_confident_fraction", confidentFraction(samples));
+        values.put("heldout_confident_fraction", confidentFraction(heldOut));
         values.put("class_share_min", (double) min / n);
         values.put("class_share_max", (double) max / n);
         double[][] reference = heldOut.featureRows();
         values.put("feature_frechet_distance", FrechetDistance.between(samples.featureRows(), reference));
         values.put("feature_frechet_distance_floor", FrechetDistance.between(training.featureRows(), reference));
         return values;
+    }
+
+    /** Share of the classified digits whose top class probability is at least {@link #CONFIDENT}. */
+    static double confidentFraction(DigitClassifier.Result result) {
+        int confident = 0;
+        for (int i = 0; i < result.count(); i++) {
+            if (result.confidence(i) >= CONFIDENT) {
+                confident++;
+            }
+        }
+        return (double) confident / result.count();
     }
 }

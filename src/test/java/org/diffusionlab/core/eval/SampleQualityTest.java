@@ -1,0 +1,56 @@
+package org.diffusionlab.core.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import org.diffusionlab.core.nn.DigitClassifierNet;
+import org.junit.jupiter.api.Test;
+
+class SampleQualityTest {
+    private static final int FEATURES = 3;
+    private static final int K = DigitClassifierNet.CLASSES;
+
+    /** n digits: digit i is class i % classes with top probability {@code top} (the rest shared evenly). */
+    private static DigitClassifier.Result digits(int n, int classes, double top, double featureShift, long seed) {
+        float[] probabilities = new float[n * DigitClassifierNet.CLASSES];
+        float[] features = new float[n * FEATURES];
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int i = 0; i < n; i++) {
+            java.util.Arrays.fill(probabilities, i * K, i * K + K, (float) ((1 - top) / (K - 1)));
+            probabilities[i * K + i % classes] = (float) top;
+            for (int j = 0; j < FEATURES; j++) {
+                features[i * FEATURES + j] = (float) (featureShift + nextGaussian(random));
+            }
+        }
+        return new DigitClassifier.Result(n, probabilities, features, FEATURES);
+    }
+
+    private static double nextGaussian(SplittableRandom random) {
+        return Math.sqrt(-2 * Math.log(1 - random.nextDouble())) * Math.cos(2 * Math.PI * random.nextDouble());
+    }
+
+    @Test
+    void countsConfidentDigitsAndClassSharesAndComparesFeatures() {
+        DigitClassifier.Result heldOut = digits(2000, 10, 0.99, 0, 1);
+        DigitClassifier.Result training = digits(2000, 10, 0.99, 0, 2);
+        float[] mixed = new float[1000 * K];
+        DigitClassifier.Result sure = digits(1000, 5, 0.95, 2, 3);
+        DigitClassifier.Result unsure = digits(1000, 5, 0.5, 2, 3);
+        for (int i = 0; i < 1000; i++) {
+            System.arraycopy((i < 700 ? sure : unsure).probabilities(), i * K, mixed, i * K, K);
+        }
+        DigitClassifier.Result samples = new DigitClassifier.Result(1000, mixed, sure.features(), FEATURES);
+
+        Map<String, Double> quality = SampleQuality.of(samples, heldOut, training);
+        assertEquals(0.7, quality.get("sample_confident_fraction"), 1e-12);
+        assertEquals(1.0, quality.get("heldout_confident_fraction"), 1e-12);
+        assertEquals(0.0, quality.get("class_share_min"), 1e-12, "five classes never drawn");
+        assertEquals(0.2, quality.get("class_share_max"), 1e-12);
+        // Unit-variance features shifted by 2 in each of 3 dimensions: Fréchet distance ≈ 3·2² = 12; same law ≈ 0.
+        assertEquals(12, quality.get("feature_frechet_distance"), 0.6);
+        assertTrue(quality.get("feature_frechet_distance_floor") < 0.1, "real against real: " + quality);
+    }
+}
