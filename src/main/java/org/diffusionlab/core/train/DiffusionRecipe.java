@@ -1,5 +1,10 @@
 package org.diffusionlab.core.train;
 
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import org.diffusionlab.core.BadInputException;
 import org.diffusionlab.core.data.DiffusionData;
 import org.diffusionlab.core.data.Digits;
@@ -80,9 +85,9 @@ public record DiffusionRecipe(String data, Integer epochs, Integer batch, Double
      * before as "training.parent", so its whole history stays in the file.
      */
     public static void stamp(DiffusionModel model, DiffusionTrainingConfig config, String command, long totalSteps,
-                             double seconds, java.util.Map<String, Double> lastEvaluation) {
-        com.fasterxml.jackson.databind.JsonNode parent = model.manifest().get("training");
-        com.fasterxml.jackson.databind.node.ObjectNode training = model.manifest().putObject("training");
+                             double seconds, Map<String, Double> lastEvaluation) {
+        JsonNode parent = model.manifest().get("training");
+        ObjectNode training = model.manifest().putObject("training");
         if (parent != null && parent.isObject()) {
             training.set("parent", parent);
         }
@@ -96,7 +101,7 @@ public record DiffusionRecipe(String data, Integer epochs, Integer batch, Double
         training.put("seconds", Math.round(seconds));
         training.put("samplesPerSecond", Math.round(totalSteps * config.batchSize() / Math.max(seconds, 1e-9)));
         training.put("objective", "L_simple = mean over pixels of (eps - eps_hat)^2, t uniform in 1..T");
-        com.fasterxml.jackson.databind.node.ObjectNode metrics = model.manifest().putObject("metrics");
+        ObjectNode metrics = model.manifest().putObject("metrics");
         if (lastEvaluation != null) {
             lastEvaluation.forEach((k, v) -> metrics.put("estimate_" + k, v));
         }
@@ -114,11 +119,6 @@ public record DiffusionRecipe(String data, Integer epochs, Integer batch, Double
      * (anything else is refused in plain words, before any training).
      */
     public DiffusionTrainingSession session(DiffusionModel start) throws BadInputException {
-        DiffusionData trainingData = trainingData();
-        if (!start.dataSet().equals(trainingData.name())) {
-            throw new BadInputException("the model to train further was trained on " + start.dataSet() + ", not "
-                    + trainingData.name());
-        }
         if (!start.denoiser().spec().equals(architecture())) {
             throw new BadInputException("the model to train further is a " + start.denoiser().spec().toJson()
                     + ", but these settings ask for a " + architecture().toJson());
@@ -127,6 +127,11 @@ public record DiffusionRecipe(String data, Integer epochs, Integer batch, Double
             throw new BadInputException("the model to train further has a " + start.schedule().kind().name().toLowerCase()
                     + " schedule with T = " + start.schedule().steps() + ", but these settings ask for "
                     + schedule.name().toLowerCase() + " with T = " + steps);
+        }
+        DiffusionData trainingData = trainingData();
+        if (!start.dataSet().equals(trainingData.name())) {
+            throw new BadInputException("the model to train further was trained on " + start.dataSet() + ", not "
+                    + trainingData.name());
         }
         return new DiffusionTrainingSession(start, trainingData, config());
     }

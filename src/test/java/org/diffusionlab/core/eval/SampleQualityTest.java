@@ -3,10 +3,11 @@ package org.diffusionlab.core.eval;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 import org.diffusionlab.core.nn.DigitClassifierNet;
+import org.diffusionlab.core.random.Gaussian;
 import org.junit.jupiter.api.Test;
 
 class SampleQualityTest {
@@ -15,21 +16,13 @@ class SampleQualityTest {
 
     /** n digits: digit i is class i % classes with top probability {@code top} (the rest shared evenly). */
     private static DigitClassifier.Result digits(int n, int classes, double top, double featureShift, long seed) {
-        float[] probabilities = new float[n * DigitClassifierNet.CLASSES];
-        float[] features = new float[n * FEATURES];
-        SplittableRandom random = new SplittableRandom(seed);
+        float[] probabilities = new float[n * K];
         for (int i = 0; i < n; i++) {
-            java.util.Arrays.fill(probabilities, i * K, i * K + K, (float) ((1 - top) / (K - 1)));
+            Arrays.fill(probabilities, i * K, i * K + K, (float) ((1 - top) / (K - 1)));
             probabilities[i * K + i % classes] = (float) top;
-            for (int j = 0; j < FEATURES; j++) {
-                features[i * FEATURES + j] = (float) (featureShift + nextGaussian(random));
-            }
         }
+        float[] features = Gaussian.sample(seed, n, FEATURES).addi(featureShift).dup('c').data().asFloat();
         return new DigitClassifier.Result(n, probabilities, features, FEATURES);
-    }
-
-    private static double nextGaussian(SplittableRandom random) {
-        return Math.sqrt(-2 * Math.log(1 - random.nextDouble())) * Math.cos(2 * Math.PI * random.nextDouble());
     }
 
     @Test

@@ -27,7 +27,8 @@ class DiffusionRecipeTest {
                 last[0] = e.values();
             }
         }).run();
-        DiffusionRecipe.stamp(session.model(), session.config(), command, 10L * session.stepsPerEpoch(), 1.0, last[0]);
+        DiffusionRecipe.stamp(session.model(), session.config(), command,
+                (long) session.epochs() * session.stepsPerEpoch(), 1.0, last[0]);
         return last[0];
     }
 
