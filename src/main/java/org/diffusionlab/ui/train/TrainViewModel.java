@@ -353,9 +353,9 @@ public final class TrainViewModel {
                     String.valueOf(finished.step()), String.format("%.1f", finished.seconds())));
             keepModel(finished.seconds(), finished.step());
         } else if (event instanceof TrainingEvent.Failed failed) {
-            state.set(State.FAILED);
             notice.set(Localized.plainError(failed.message()));
             progressText.set(Localized.of("train.progress.failed", String.valueOf(failed.step())));
+            state.set(State.FAILED);
             keepModel(0, failed.step());
         }
         return false;

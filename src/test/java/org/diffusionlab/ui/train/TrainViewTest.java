@@ -157,6 +157,7 @@ class TrainViewTest {
         assertEquals(100, model.learningRateProperty().get(), 1e-9);
         robot.clickOn("#train-start");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.state() == TrainViewModel.State.FAILED);
+        WaitForAsyncUtils.waitForFxEvents();
         String notice = robot.lookup("#train-notice").queryAs(Label.class).getText();
         assertTrue(notice.contains("not a finite number") && notice.contains("learning rate"), notice);
         assertTrue(robot.lookup("#train-notice").query().getStyleClass().contains("notice-error"));
