@@ -225,8 +225,8 @@ public final class TrainViewModel {
                     state.set(State.RUNNING);
                     run.start();
                 }, e -> {
-                    state.set(State.FAILED);
                     fail(e);
+                    state.set(State.FAILED);
                 });
     }
 
@@ -348,9 +348,9 @@ public final class TrainViewModel {
             }
             pictures.put(shown.title(), List.copyOf(rasters));
         } else if (event instanceof TrainingEvent.Finished finished) {
-            state.set(finished.stoppedEarly() ? State.STOPPED : State.FINISHED);
             progressText.set(Localized.of(finished.stoppedEarly() ? "train.progress.stopped" : "train.progress.finished",
                     String.valueOf(finished.step()), String.format("%.1f", finished.seconds())));
+            state.set(finished.stoppedEarly() ? State.STOPPED : State.FINISHED);
             keepModel(finished.seconds(), finished.step());
         } else if (event instanceof TrainingEvent.Failed failed) {
             notice.set(Localized.plainError(failed.message()));

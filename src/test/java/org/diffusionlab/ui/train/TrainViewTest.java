@@ -83,6 +83,7 @@ class TrainViewTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> trainPoints() > paused + 20);
         robot.clickOn("#train-stop");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.state() == TrainViewModel.State.STOPPED);
+        WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("#train-progress-text").queryAs(Label.class).getText().startsWith("Stopped at step"));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> shelf.entries().size() == 1);
         assertEquals(ModelShelf.Origin.TRAINED, shelf.entries().get(0).origin(), "the stopped run's model is offered to the other views");
