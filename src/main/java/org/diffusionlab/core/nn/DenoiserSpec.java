@@ -17,6 +17,9 @@ public sealed interface DenoiserSpec {
 
     ObjectNode toJson();
 
+    /** One line for people, e.g. "MLP 2→128×3→2, 5 Fourier octaves, time embedding 64". */
+    String describe();
+
     /**
      * The small U-Net for square grey images (see {@link UNet}); {@code attention} adds self-attention at the lowest
      * resolution (manifests written before it existed have no such field and load without it).
@@ -55,6 +58,14 @@ public sealed interface DenoiserSpec {
             node.put("timeEmbedding", timeEmbedding);
             node.put("attention", attention);
             return node;
+        }
+
+        @Override
+        public String describe() {
+            String lowest = imageSize / 4 + "×" + imageSize / 4;
+            return String.format(java.util.Locale.ROOT, "U-Net %d/%d/%d channels, %d groups, time embedding %d, %s",
+                    channels, 2 * channels, 4 * channels, groups, timeEmbedding,
+                    attention ? "self-attention at " + lowest : "no attention");
         }
     }
 
@@ -109,6 +120,12 @@ public sealed interface DenoiserSpec {
             node.put("timeEmbedding", timeEmbedding);
             node.put("octaves", octaves);
             return node;
+        }
+
+        @Override
+        public String describe() {
+            return "MLP " + dimensions + "→" + hidden + "×" + layers + "→" + dimensions + ", " + octaves
+                    + " Fourier octaves, time embedding " + timeEmbedding;
         }
     }
 

@@ -120,8 +120,8 @@ public record DiffusionRecipe(String data, Integer epochs, Integer batch, Double
      */
     public DiffusionTrainingSession session(DiffusionModel start) throws BadInputException {
         if (!start.denoiser().spec().equals(architecture())) {
-            throw new BadInputException("the model to train further is a " + start.denoiser().spec().toJson()
-                    + ", but these settings ask for a " + architecture().toJson());
+            throw new BadInputException("the model to train further is built as " + start.denoiser().spec().describe()
+                    + ", but these settings ask for " + architecture().describe());
         }
         if (!start.schedule().equals(noiseSchedule())) {
             throw new BadInputException("the model to train further has a " + start.schedule().kind().name().toLowerCase()

@@ -92,6 +92,9 @@ class DiffusionModelTest {
         var withAttention = unet();
         assertTrue(withAttention.denoiser().parameterCount() > plain.denoiser().parameterCount());
         assertTrue(withAttention.denoiser().parameters().shapes().containsKey("midAttention/query/W"));
+        assertEquals("U-Net 8/16/32 channels, 4 groups, time embedding 8, self-attention at 2×2",
+                withAttention.denoiser().spec().describe());
+        assertTrue(plain.denoiser().spec().describe().endsWith("no attention"));
     }
 
     @Test

@@ -60,6 +60,7 @@ class DiffusionRecipeTest {
         BadInputException otherData = assertThrows(BadInputException.class, () -> toy("swiss-roll", 32, 1).session(moons));
         assertTrue(otherData.getMessage().contains("trained on two-moons, not swiss-roll"), otherData.getMessage());
         BadInputException otherShape = assertThrows(BadInputException.class, () -> toy("two-moons", 64, 1).session(moons));
-        assertTrue(otherShape.getMessage().contains("these settings ask for"), otherShape.getMessage());
+        assertTrue(otherShape.getMessage().contains("is built as MLP 2→32×"), otherShape.getMessage());
+        assertTrue(otherShape.getMessage().contains("these settings ask for MLP 2→64×"), otherShape.getMessage());
     }
 }
