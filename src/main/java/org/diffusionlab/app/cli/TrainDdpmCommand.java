@@ -91,8 +91,8 @@ public final class TrainDdpmCommand implements Callable<Integer> {
         DiffusionModel model = session.model();
         DenoiserSpec architecture = recipe.architecture();
         NoiseSchedule noiseSchedule = model.schedule();
-        System.err.printf("training a %s (%,d parameters) on %s: %d epochs × %d steps of %d, T = %d%n",
-                architecture.toJson().get("name").asText(), model.denoiser().parameterCount(), model.dataSet(),
+        System.err.printf("training %s (%,d parameters) on %s: %d epochs × %d steps of %d, T = %d%n",
+                architecture.describe(), model.denoiser().parameterCount(), model.dataSet(),
                 config.epochs(), session.stepsPerEpoch(), config.batchSize(), noiseSchedule.steps());
         ProgressBar bar = new ProgressBar(System.err, config.batchSize());
         Map<String, Double>[] lastEvaluation = new Map[1];

@@ -115,11 +115,10 @@ public final class DiffusionModel implements NoisePredictor {
         return denoiser.predictNoise(x, steps).data().asFloat();
     }
 
-    /** One line for people, e.g. "unet, 830,625 parameters, digits, linear(T=1000, β₁=1.0E-4, β_T=0.02)". */
+    /** One line for people, e.g. "U-Net, 830,625 parameters, digits, linear(T=1000, β₁=1.0E-4, β_T=0.02)". */
     public String describe() {
-        return String.format(java.util.Locale.ROOT, "%s, %,d parameters, %s, %s", denoiser.spec() instanceof
-                        org.diffusionlab.core.nn.DenoiserSpec.UNetSpec ? "U-Net" : "MLP", denoiser.parameterCount(), dataSet,
-                schedule);
+        return String.format(java.util.Locale.ROOT, "%s, %,d parameters, %s, %s", isImage() ? "U-Net" : "MLP",
+                denoiser.parameterCount(), dataSet, schedule);
     }
 
     public long[] batchShape(long count) {

@@ -1,5 +1,8 @@
 package org.diffusionlab.core.nn;
 
+import java.util.Locale;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.diffusionlab.core.BadInputException;
@@ -63,7 +66,7 @@ public sealed interface DenoiserSpec {
         @Override
         public String describe() {
             String lowest = imageSize / 4 + "×" + imageSize / 4;
-            return String.format(java.util.Locale.ROOT, "U-Net %d/%d/%d channels, %d groups, time embedding %d, %s",
+            return String.format(Locale.ROOT, "U-Net %d/%d/%d channels, %d groups, time embedding %d, %s",
                     channels, 2 * channels, 4 * channels, groups, timeEmbedding,
                     attention ? "self-attention at " + lowest : "no attention");
         }
@@ -137,7 +140,7 @@ public sealed interface DenoiserSpec {
 
     /** The U-Net's optional "attention" flag: absent (a model made before it existed) means none. */
     private static boolean attention(ModelArchive archive) throws BadInputException {
-        com.fasterxml.jackson.databind.JsonNode node = archive.manifest().at("/architecture/attention");
+        JsonNode node = archive.manifest().at("/architecture/attention");
         if (node.isMissingNode()) {
             return false;
         }
