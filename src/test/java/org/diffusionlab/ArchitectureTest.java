@@ -9,6 +9,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import javafx.scene.Node;
 
 /** The layers of DESIGN.md: data → core → view-models → views, and ND4J only where it belongs. */
 @AnalyzeClasses(packages = "org.diffusionlab", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -26,7 +27,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule viewsDoNotReachIntoComputingCore = noClasses().that().resideInAPackage("..ui..")
-            .and().areAssignableTo(javafx.scene.Node.class)
+            .and().areAssignableTo(Node.class)
             .should().dependOnClassesThat(resideInAnyPackage("org.nd4j..", "..core.diffusion..", "..core.vae..",
                     "..core.nn..", "..core.train..", "..core.io..", "..core.random..").and(not(ENUMS)))
             .because("views draw what view-models hand them; only core's plain-Java value packages (and enum"

@@ -1,5 +1,6 @@
 package org.diffusionlab.app.bench;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +47,7 @@ public final class VaeTrainBenchmark implements Benchmark {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        java.util.Arrays.sort(stepMillis);
+        Arrays.sort(stepMillis);
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("unit", "samples_per_s");
         figures.put("samples_per_s", Math.round(n * (double) config.batchSize() / seconds));

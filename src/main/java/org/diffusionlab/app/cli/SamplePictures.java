@@ -4,6 +4,7 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.nio.file.Path;
 
 import org.diffusionlab.core.data.Filmstrip;
@@ -17,12 +18,12 @@ final class SamplePictures {
     private SamplePictures() {
     }
 
-    static void write(DiffusionModel model, int count, long seed, Path target) throws java.io.IOException {
+    static void write(DiffusionModel model, int count, long seed, Path target) throws IOException {
         write(model, ReverseChain.fromNoise(model, new Sampler.Ddim(50, 0), count, seed).finish().dup('c').data().asFloat(),
                 target);
     }
 
-    static void write(DiffusionModel model, float[] samples, Path target) throws java.io.IOException {
+    static void write(DiffusionModel model, float[] samples, Path target) throws IOException {
         if (model.isImage()) {
             long[] shape = model.sampleShape();
             int side = (int) shape[1];

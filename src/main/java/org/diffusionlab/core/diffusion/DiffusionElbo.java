@@ -1,5 +1,6 @@
 package org.diffusionlab.core.diffusion;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 import org.diffusionlab.core.random.Gaussian;
@@ -161,7 +162,7 @@ public final class DiffusionElbo {
 
     private static int[] constant(int n, int t) {
         int[] steps = new int[n];
-        java.util.Arrays.fill(steps, t);
+        Arrays.fill(steps, t);
         return steps;
     }
 }

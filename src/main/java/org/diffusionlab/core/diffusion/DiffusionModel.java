@@ -2,6 +2,9 @@ package org.diffusionlab.core.diffusion;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -110,14 +113,14 @@ public final class DiffusionModel implements NoisePredictor {
      */
     public float[] predictNoise(float[] samples, int count, int t) {
         int[] steps = new int[count];
-        java.util.Arrays.fill(steps, t);
+        Arrays.fill(steps, t);
         INDArray x = Nd4j.create(samples, batchShape(count), 'c');
         return denoiser.predictNoise(x, steps).data().asFloat();
     }
 
     /** One line for people, e.g. "U-Net, 830,625 parameters, digits, linear(T=1000, β₁=1.0E-4, β_T=0.02)". */
     public String describe() {
-        return String.format(java.util.Locale.ROOT, "%s, %,d parameters, %s, %s", isImage() ? "U-Net" : "MLP",
+        return String.format(Locale.ROOT, "%s, %,d parameters, %s, %s", isImage() ? "U-Net" : "MLP",
                 denoiser.parameterCount(), dataSet, schedule);
     }
 
@@ -145,7 +148,7 @@ public final class DiffusionModel implements NoisePredictor {
         String dataSet = archive.field("data.set").asText();
         Denoiser denoiser = spec.build(0);
         Map<String, long[]> shapes = denoiser.parameters().shapes();
-        Map<String, NpyArray> weights = new java.util.LinkedHashMap<>();
+        Map<String, NpyArray> weights = new LinkedHashMap<>();
         for (Map.Entry<String, long[]> entry : shapes.entrySet()) {
             NpyArray array = archive.array(entry.getKey(), entry.getValue());
             for (float v : array.data()) {

@@ -1,5 +1,6 @@
 package org.diffusionlab.core.diffusion;
 
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 
@@ -150,7 +151,7 @@ public final class ReverseChain implements Iterator<ReverseFrame> {
     /** ε̂ and x̂₀ = (x_t − √(1−ᾱ_t) ε̂)/√ᾱ_t, clipped to [−1, 1] when clipping is on. */
     private INDArray[] predict(INDArray xt, int t) {
         int[] steps = new int[samples];
-        java.util.Arrays.fill(steps, t);
+        Arrays.fill(steps, t);
         INDArray epsHat = model.predictNoise(xt, steps);
         INDArray x0Hat = xt.sub(epsHat.mul(schedule.sqrtOneMinusAlphaBar(t))).divi(schedule.sqrtAlphaBar(t));
         if (clipX0) {

@@ -2,6 +2,7 @@ package org.diffusionlab.core.eval;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -58,7 +59,7 @@ public final class DigitClassifier {
         int batch = 250;
         for (int from = 0; from < count; from += batch) {
             int n = Math.min(batch, count - from);
-            float[] slice = java.util.Arrays.copyOfRange(images, from * d, (from + n) * d);
+            float[] slice = Arrays.copyOfRange(images, from * d, (from + n) * d);
             DigitClassifierNet.Output out = net.classify(Nd4j.create(slice, new long[] {n, 1, 28, 28}, 'c'));
             System.arraycopy(out.probabilities().data().asFloat(), 0, probabilities, from * DigitClassifierNet.CLASSES,
                     n * DigitClassifierNet.CLASSES);

@@ -2,9 +2,11 @@ package org.diffusionlab.core.io;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
@@ -132,7 +134,7 @@ public final class ModelArchive {
             if (zip.size() > MAX_ENTRIES) {
                 throw new BadInputException(name + ": too many entries for a model file");
             }
-            for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
+            for (ZipEntry entry : Collections.list(zip.entries())) {
                 if (entry.isDirectory()) {
                     continue;
                 }
@@ -218,7 +220,7 @@ public final class ModelArchive {
         AtomicFile.write(target, out -> {
             ZipOutputStream zip = new ZipOutputStream(out);
             zip.putNextEntry(new ZipEntry(MANIFEST));
-            zip.write(manifestJson().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            zip.write(manifestJson().getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
             for (Map.Entry<String, NpyArray> entry : arrays.entrySet()) {
                 zip.putNextEntry(new ZipEntry(entry.getKey() + ".npy"));

@@ -1,6 +1,7 @@
 package org.diffusionlab.core.nn;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +41,7 @@ public final class ParameterSet {
 
     Parameter constant(String name, double value, long... shape) {
         float[] data = new float[Math.toIntExact(NpyArray.count(shape))];
-        java.util.Arrays.fill(data, (float) value);
+        Arrays.fill(data, (float) value);
         return add(name, shape, data);
     }
 

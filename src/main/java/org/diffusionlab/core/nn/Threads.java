@@ -1,5 +1,6 @@
 package org.diffusionlab.core.nn;
 
+import java.util.Arrays;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
 
@@ -58,7 +59,7 @@ public final class Threads {
                         best = k;
                     }
                 }
-                java.util.Arrays.fill(trialSeconds, 0);
+                Arrays.fill(trialSeconds, 0);
                 switchTo(best);
             }
         }

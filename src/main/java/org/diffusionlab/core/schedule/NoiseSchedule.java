@@ -1,6 +1,7 @@
 package org.diffusionlab.core.schedule;
 
 import java.util.Arrays;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * A variance schedule β₁..β_T and every quantity derived from it, precomputed in double precision.
@@ -126,7 +127,7 @@ public final class NoiseSchedule {
     public double posteriorMeanCoefXt(int t) { return posteriorMeanCoefXt[t]; }
 
     /** A copy of one quantity for t = 0..T, for plotting. */
-    public double[] series(java.util.function.IntToDoubleFunction quantity) {
+    public double[] series(IntToDoubleFunction quantity) {
         double[] values = new double[steps + 1];
         for (int t = 0; t <= steps; t++) values[t] = quantity.applyAsDouble(t);
         return values;

@@ -1,6 +1,7 @@
 package org.diffusionlab.core.train;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +89,7 @@ public final class DiffusionTrainingSession implements TrainingSession {
         this.lastGood = new INDArray[] {online.parameters().values().dup(), model.denoiser().parameters().values().dup(),
                 adam.state()[0].dup(), adam.state()[1].dup()};
         int evalCount = Math.min(config.evalSamples(), data.heldOutCount());
-        float[] evalValues = java.util.Arrays.copyOf(data.heldOut(), evalCount * data.dimensions());
+        float[] evalValues = Arrays.copyOf(data.heldOut(), evalCount * data.dimensions());
         this.evalBatch = Nd4j.create(evalValues, model.batchShape(evalCount), 'c');
     }
 
@@ -222,8 +223,8 @@ public final class DiffusionTrainingSession implements TrainingSession {
         for (int i = 0; i < means.length; i++) {
             means[i] = bucketCount[i] == 0 ? Double.NaN : bucketSum[i] / bucketCount[i];
         }
-        java.util.Arrays.fill(bucketSum, 0);
-        java.util.Arrays.fill(bucketCount, 0);
+        Arrays.fill(bucketSum, 0);
+        Arrays.fill(bucketCount, 0);
         emit.accept(new TrainingEvent.LossByTime(step, means));
     }
 

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,7 +39,7 @@ public final class VaeFile {
     public record Loaded(String fileName, Vae vae, String command, ElboTerms heldOut, ObjectNode manifest) {
         /** One line for a status bar, e.g. "vae-mnist-z16.zip: VAE 784-400-16, held-out −ELBO 104.2 nats". */
         public String summary() {
-            String metrics = heldOut == null ? "" : String.format(java.util.Locale.ROOT, ", held-out −ELBO %.1f nats",
+            String metrics = heldOut == null ? "" : String.format(Locale.ROOT, ", held-out −ELBO %.1f nats",
                     heldOut.negElboNats());
             return fileName + ": VAE " + vae.architecture().describe() + metrics;
         }

@@ -8,6 +8,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
 
+import javafx.beans.property.Property;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -20,6 +21,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
@@ -46,7 +48,7 @@ public final class Controls {
         grid.setHgap(8);
         grid.setVgap(6);
         ColumnConstraints labels = new ColumnConstraints();
-        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        labels.setMinWidth(Region.USE_PREF_SIZE);
         ColumnConstraints fields = new ColumnConstraints();
         fields.setHgrow(Priority.ALWAYS);
         fields.setFillWidth(true);
@@ -70,8 +72,7 @@ public final class Controls {
      * Binds both ways to a wrapper such as {@code DoubleProperty.asObject()}, which only the (weak) binding would
      * otherwise hold: kept in the node's properties, it lives as long as the control, not until the next GC.
      */
-    public static <T> void bindStrongly(javafx.scene.Node owner, javafx.beans.property.Property<T> control,
-                                         javafx.beans.property.Property<T> wrapper) {
+    public static <T> void bindStrongly(Node owner, Property<T> control, Property<T> wrapper) {
         owner.getProperties().put("bound-" + System.identityHashCode(control), wrapper);
         control.bindBidirectional(wrapper);
     }

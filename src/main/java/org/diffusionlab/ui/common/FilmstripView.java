@@ -3,6 +3,7 @@ package org.diffusionlab.ui.common;
 import java.util.List;
 import java.util.function.IntConsumer;
 
+import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
@@ -47,7 +48,7 @@ public final class FilmstripView extends HBox {
     /** Highlights the cell at index (−1 for none). */
     public void highlight(int index) {
         for (int i = 0; i < getChildren().size(); i++) {
-            getChildren().get(i).pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("selected"), i == index);
+            getChildren().get(i).pseudoClassStateChanged(PseudoClass.getPseudoClass("selected"), i == index);
         }
     }
 }

@@ -3,6 +3,7 @@ package org.diffusionlab.ui.common;
 import java.util.function.Consumer;
 
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
 /**
@@ -42,7 +43,7 @@ public final class ModelShelf<M> {
 
     /** Runs the action for every entry added from now on. */
     public void onAdded(Consumer<Entry<M>> action) {
-        entries.addListener((javafx.collections.ListChangeListener<Entry<M>>) change -> {
+        entries.addListener((ListChangeListener<Entry<M>>) change -> {
             while (change.next()) {
                 change.getAddedSubList().forEach(action);
             }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 
 /** One view in the navigation rail, with what it adds to the File menu. */
@@ -27,7 +28,7 @@ public interface Page {
     }
 
     /** The status line while this page shows; by default the keyboard hint. */
-    default javafx.beans.value.ObservableValue<String> status() {
+    default ObservableValue<String> status() {
         return null;
     }
 

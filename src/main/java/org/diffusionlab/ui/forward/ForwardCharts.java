@@ -2,6 +2,8 @@ package org.diffusionlab.ui.forward;
 
 import java.awt.BasicStroke;
 
+import java.awt.Color;
+import java.util.Arrays;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
@@ -71,7 +73,7 @@ final class ForwardCharts extends VBox {
         XYBarRenderer bars = new XYBarRenderer(0.05);
         bars.setBarPainter(new StandardXYBarPainter());
         bars.setShadowVisible(false);
-        bars.setSeriesPaint(0, new java.awt.Color(0x56B4E9));
+        bars.setSeriesPaint(0, new Color(0x56B4E9));
         histogramPlot.setDataset(1, new XYBarDataset(observed, binWidth));
         histogramPlot.setRenderer(1, bars);
         Charts.style(histogram);
@@ -90,9 +92,9 @@ final class ForwardCharts extends VBox {
         double[] t = schedule.series(s -> s);
         coefficients.set(t, schedule.series(schedule::alphaBar), schedule.series(schedule::sqrtAlphaBar),
                 schedule.series(schedule::sqrtOneMinusAlphaBar));
-        double[] steps = java.util.Arrays.copyOfRange(t, 1, t.length);
-        beta.set(steps, java.util.Arrays.copyOfRange(schedule.series(schedule::beta), 1, t.length));
-        logSnr.set(steps, java.util.Arrays.copyOfRange(schedule.series(schedule::logSnr), 1, t.length));
+        double[] steps = Arrays.copyOfRange(t, 1, t.length);
+        beta.set(steps, Arrays.copyOfRange(schedule.series(schedule::beta), 1, t.length));
+        logSnr.set(steps, Arrays.copyOfRange(schedule.series(schedule::logSnr), 1, t.length));
     }
 
     void markStep(int t) {

@@ -1,5 +1,6 @@
 package org.diffusionlab.ui.forward;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -135,7 +136,7 @@ public final class ForwardViewModel {
         try (Stream<Path> files = Files.list(Assets.root().resolve("images"))) {
             return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".png"))
                     .map(n -> n.substring(0, n.length() - 4)).sorted().toList();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return List.of();
         }
     }

@@ -1,5 +1,6 @@
 package org.diffusionlab.ui.latent;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -227,7 +228,7 @@ public final class LatentView extends BorderPane implements Page {
     }
 
     @Override
-    public void openImage(java.nio.file.Path file) {
+    public void openImage(Path file) {
         model.encodeImage(file, encodePanel.pad()::setPixels);
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -200,7 +201,7 @@ public final class LatentViewModel {
     }
 
     /** Loads an image file as the drawing (scaled to the model's size, grey). */
-    public void encodeImage(Path file, java.util.function.Consumer<float[]> shown) {
+    public void encodeImage(Path file, Consumer<float[]> shown) {
         Vae vae = vae();
         if (vae == null) {
             return;

@@ -11,8 +11,10 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -54,9 +56,9 @@ public final class ReverseView extends BorderPane implements Page {
         samples.setVgap(6);
         samples.setAlignment(Pos.CENTER);
         for (int i = 0; i < 4; i++) {
-            javafx.scene.layout.ColumnConstraints column = new javafx.scene.layout.ColumnConstraints();
+            ColumnConstraints column = new ColumnConstraints();
             column.setPercentWidth(25);
-            javafx.scene.layout.RowConstraints row = new javafx.scene.layout.RowConstraints();
+            RowConstraints row = new RowConstraints();
             row.setPercentHeight(25);
             samples.getColumnConstraints().add(column);
             samples.getRowConstraints().add(row);

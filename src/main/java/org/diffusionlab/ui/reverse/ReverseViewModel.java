@@ -1,8 +1,10 @@
 package org.diffusionlab.ui.reverse;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import java.util.Random;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -16,6 +18,7 @@ import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ChangeListener;
 
+import javafx.collections.ObservableList;
 import org.diffusionlab.core.BadInputException;
 import org.diffusionlab.core.data.Digits;
 import org.diffusionlab.core.data.Raster;
@@ -122,7 +125,7 @@ public final class ReverseViewModel {
     // Properties
 
     public ObjectProperty<ModelShelf.Entry<DiffusionModel>> modelProperty() { return model; }
-    public javafx.collections.ObservableList<ModelShelf.Entry<DiffusionModel>> models() { return models.entries(); }
+    public ObservableList<ModelShelf.Entry<DiffusionModel>> models() { return models.entries(); }
     public ObjectProperty<Start> startProperty() { return start; }
     public IntegerProperty startDigitProperty() { return startDigit; }
     public IntegerProperty startTProperty() { return startT; }
@@ -151,11 +154,11 @@ public final class ReverseViewModel {
     // Commands
 
     public void newSeed() {
-        seed.set(new java.util.Random().nextInt(1_000_000));
+        seed.set(new Random().nextInt(1_000_000));
     }
 
     /** Opens a diffusion model file; it joins the shelf and is shown. A bad file leaves everything as it was. */
-    public void openModel(java.nio.file.Path file) {
+    public void openModel(Path file) {
         worker.submit("reverse-open", () -> DiffusionModel.read(file), loaded -> model.set(models.put(
                 file.getFileName().toString(), ModelShelf.Origin.FILE, Localized.of("message.plain", file.getFileName()
                         + ": " + loaded.describe()), loaded)), this::fail);

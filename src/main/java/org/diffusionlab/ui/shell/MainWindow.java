@@ -14,6 +14,7 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCombination;
@@ -142,7 +143,7 @@ public final class MainWindow {
         MenuItem quit = new MenuItem(messages.get("menu.quit"));
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
         quit.setOnAction(e -> Platform.exit());
-        file.getItems().addAll(export, new javafx.scene.control.SeparatorMenuItem(), quit);
+        file.getItems().addAll(export, new SeparatorMenuItem(), quit);
 
         Menu view = new Menu(messages.get("menu.view"));
         Menu language = new Menu(messages.get("menu.language"));

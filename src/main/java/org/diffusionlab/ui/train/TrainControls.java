@@ -3,6 +3,7 @@ package org.diffusionlab.ui.train;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -58,7 +59,7 @@ final class TrainControls extends ScrollPane {
         return Controls.section(messages.get("train.section.model"), kinds, vaeForm, diffusionForm, seedForm);
     }
 
-    private static void showIf(javafx.scene.Node node, boolean shown) {
+    private static void showIf(Node node, boolean shown) {
         node.setVisible(shown);
         node.setManaged(shown);
     }

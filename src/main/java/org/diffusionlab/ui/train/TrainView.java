@@ -2,6 +2,8 @@ package org.diffusionlab.ui.train;
 
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -260,8 +262,8 @@ public final class TrainView extends BorderPane implements Page {
         g.dispose();
         try {
             Filmstrip.writePng(both, file);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

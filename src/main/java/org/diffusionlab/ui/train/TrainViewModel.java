@@ -1,5 +1,6 @@
 package org.diffusionlab.ui.train;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -400,7 +401,7 @@ public final class TrainViewModel {
     public void exportCsv(Path file) {
         String csv = curves.log().toCsv();
         worker.submit("train-csv", () -> {
-            AtomicFile.write(file, out -> out.write(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            AtomicFile.write(file, out -> out.write(csv.getBytes(StandardCharsets.UTF_8)));
             return file;
         }, written -> notice.set(Localized.of("message.exported", written.toString())), this::fail);
     }

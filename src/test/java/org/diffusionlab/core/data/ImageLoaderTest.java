@@ -11,6 +11,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -106,7 +107,7 @@ class ImageLoaderTest {
 
     private static void chunk(DataOutputStream out, String type, byte[] data) throws IOException {
         out.writeInt(data.length);
-        byte[] typeBytes = type.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
         out.write(typeBytes);
         out.write(data);
         CRC32 crc = new CRC32();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import org.diffusionlab.core.BadInputException;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +16,7 @@ class ToySetTest {
         for (ToySet set : ToySet.values()) {
             float[] a = set.sample(5000, 3);
             assertArrayEquals(a, set.sample(5000, 3), set.id());
-            assertFalse(java.util.Arrays.equals(a, set.sample(5000, 4)), set.id());
+            assertFalse(Arrays.equals(a, set.sample(5000, 4)), set.id());
             double sum = 0;
             double squares = 0;
             for (float v : a) {

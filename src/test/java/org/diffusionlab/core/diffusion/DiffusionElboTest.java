@@ -3,6 +3,7 @@ package org.diffusionlab.core.diffusion;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.SplittableRandom;
 import org.diffusionlab.core.random.Gaussian;
 import org.diffusionlab.core.schedule.NoiseSchedule;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ class DiffusionElboTest {
 
     /** Pixels on the 8-bit grid of [−1, 1], like the digits. */
     private static INDArray images(long seed, int n, int d) {
-        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        SplittableRandom random = new SplittableRandom(seed);
         float[] values = new float[n * d];
         for (int i = 0; i < values.length; i++) {
             values[i] = 2f * random.nextInt(256) / 255 - 1;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.Arrays;
 import org.diffusionlab.core.data.Picture;
 import org.diffusionlab.core.schedule.NoiseSchedule;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class NoisingChainTest {
         NoisingChain b = new NoisingChain(picture, NoiseSchedule.cosine(200), 42, NoisingChain.Mode.ITERATE);
         assertArrayEquals(a.frame(137).xt(), b.frame(137).xt());
         NoisingChain other = new NoisingChain(picture, NoiseSchedule.cosine(200), 43, NoisingChain.Mode.ITERATE);
-        assertEquals(false, java.util.Arrays.equals(a.frame(137).xt(), other.frame(137).xt()));
+        assertEquals(false, Arrays.equals(a.frame(137).xt(), other.frame(137).xt()));
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.diffusionlab.core.random.Gaussian;
@@ -97,7 +98,7 @@ class SamplerTest {
         float[] b = chain(AFFINE, new Sampler.Ddpm(false), start, 11).finish().data().asFloat();
         float[] c = chain(AFFINE, new Sampler.Ddpm(false), start, 12).finish().data().asFloat();
         assertArrayEquals(a, b);
-        assertFalse(java.util.Arrays.equals(a, c));
+        assertFalse(Arrays.equals(a, c));
         float[] deterministic1 = chain(AFFINE, new Sampler.Ddim(50, 0), start, 11).finish().data().asFloat();
         float[] deterministic2 = chain(AFFINE, new Sampler.Ddim(50, 0), start, 99).finish().data().asFloat();
         assertArrayEquals(deterministic1, deterministic2, "DDIM with η = 0 uses no noise");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.diffusionlab.core.data.DiffusionData;
@@ -40,14 +41,14 @@ class ClassifierTrainingSessionTest {
         Path file = directory.resolve("c.zip");
         classifier.write(file);
         DigitClassifier again = DigitClassifier.read(file);
-        float[] images = java.util.Arrays.copyOf(data.heldOut(), 5 * 784);
+        float[] images = Arrays.copyOf(data.heldOut(), 5 * 784);
         assertArrayEquals(classifier.classify(images, 5).probabilities(), again.classify(images, 5).probabilities(), 1e-6f);
     }
 
     @Test
     void shiftMovesTheImageAndFillsWithBackground() {
         float[] source = new float[784];
-        java.util.Arrays.fill(source, -1f);
+        Arrays.fill(source, -1f);
         source[10 * 28 + 10] = 1f;
         float[] target = new float[784];
         ClassifierTrainingSession.shift(source, 0, target, 0, 2, -1);

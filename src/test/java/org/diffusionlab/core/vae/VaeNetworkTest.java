@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -128,7 +129,7 @@ class VaeNetworkTest {
         }
         assertTrue(worst < 1e-6, "worst relative gradient error " + worst);
         // the check must not be vacuous: most gradients are clearly non-zero
-        long nonZero = java.util.Arrays.stream(analytic).filter(g -> Math.abs(g) > 1e-3).count();
+        long nonZero = Arrays.stream(analytic).filter(g -> Math.abs(g) > 1e-3).count();
         assertTrue(nonZero > analytic.length / 2, nonZero + " of " + analytic.length + " gradients are non-zero");
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.text.MessageFormat;
 import java.util.Collections;
+import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.TreeSet;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /** Both languages say everything, and every pattern is a valid MessageFormat. */
 class MessagesTest {
-    private static Set<String> keys(java.util.Locale locale) {
+    private static Set<String> keys(Locale locale) {
         ResourceBundle bundle = ResourceBundle.getBundle("org.diffusionlab.messages", locale,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         return new TreeSet<>(Collections.list(bundle.getKeys()));
@@ -29,7 +30,7 @@ class MessagesTest {
 
     @Test
     void everyPatternFormats() {
-        for (java.util.Locale locale : new java.util.Locale[] {Messages.ENGLISH, Messages.VIETNAMESE}) {
+        for (Locale locale : new Locale[] {Messages.ENGLISH, Messages.VIETNAMESE}) {
             Messages messages = new Messages(locale);
             for (String key : keys(locale)) {
                 String text = messages.get(key);

@@ -16,6 +16,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 
 import org.diffusionlab.app.DiffusionLabApp;
@@ -103,8 +104,8 @@ class ForwardViewTest {
         assertFalse(model.playback().isPlaying());
 
         Slider scrub = robot.lookup("#playback-scrub").queryAs(Slider.class);
-        robot.moveTo(scrub).moveBy(scrub.getWidth() / 4, 0).press(javafx.scene.input.MouseButton.PRIMARY)
-                .release(javafx.scene.input.MouseButton.PRIMARY);
+        robot.moveTo(scrub).moveBy(scrub.getWidth() / 4, 0).press(MouseButton.PRIMARY)
+                .release(MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(model.t() > 600 && model.t() < 900, "clicking three quarters along the slider scrubs there: " + model.t());
         assertEquals(model.t(), model.frameViewProperty().get().t());

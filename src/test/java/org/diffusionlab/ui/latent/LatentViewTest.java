@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -82,7 +83,7 @@ class LatentViewTest {
         float[] z = model.z();
         assertTrue(z[0] > 0.5, "the slider moved z₁: " + z[0]);
         Raster after = shown(robot, "#latent-decoded");
-        assertNotEquals(java.util.Arrays.toString(before.argb()), java.util.Arrays.toString(after.argb()));
+        assertNotEquals(Arrays.toString(before.argb()), Arrays.toString(after.argb()));
         assertArrayEquals(direct(z).argb(), after.argb(), "pixel for pixel what the decoder gives");
     }
 

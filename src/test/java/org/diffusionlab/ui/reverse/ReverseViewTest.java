@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 
 import org.diffusionlab.app.DiffusionLabApp;
@@ -75,7 +76,7 @@ class ReverseViewTest {
         robot.clickOn("#reverse-sampler-ddim");
         robot.interact(() -> model.ddimStepsProperty().set(10));
         assertEquals(10, model.playback().max());
-        robot.clickOn("#reverse-grid").type(javafx.scene.input.KeyCode.END);
+        robot.clickOn("#reverse-grid").type(KeyCode.END);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.computedSteps() == 10
                 && model.imageFrameProperty().get() != null && model.imageFrameProperty().get().position() == 10);
         assertEquals(0, model.imageFrameProperty().get().t(), "ten DDIM steps reach t = 0");

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import javafx.scene.control.Label;
@@ -54,7 +55,7 @@ class MainWindowTest {
     }
 
     private static List<MenuItem> items(MenuItem item) {
-        List<MenuItem> all = new java.util.ArrayList<>(List.of(item));
+        List<MenuItem> all = new ArrayList<>(List.of(item));
         if (item instanceof Menu menu) {
             menu.getItems().forEach(child -> all.addAll(items(child)));
         }

@@ -13,6 +13,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 
 import org.diffusionlab.app.DiffusionLabApp;
@@ -154,7 +155,7 @@ class TrainViewTest {
     @Test
     void anAbsurdLearningRateEndsWithTheNanMessage(FxRobot robot) throws Exception {
         Spinner<?> rate = robot.lookup("#train-learning-rate").queryAs(Spinner.class);
-        robot.doubleClickOn(rate.getEditor()).eraseText(12).write("100").type(javafx.scene.input.KeyCode.ENTER);
+        robot.doubleClickOn(rate.getEditor()).eraseText(12).write("100").type(KeyCode.ENTER);
         assertEquals(100, model.learningRateProperty().get(), 1e-9);
         robot.clickOn("#train-start");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.state() == TrainViewModel.State.FAILED);
