@@ -1,6 +1,7 @@
 package org.diffusionlab.core.nn;
 
 import java.util.Arrays;
+
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
 

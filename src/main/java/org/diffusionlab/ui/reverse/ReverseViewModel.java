@@ -3,8 +3,8 @@ package org.diffusionlab.ui.reverse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
 import java.util.Random;
+
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -17,8 +17,8 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ChangeListener;
-
 import javafx.collections.ObservableList;
+
 import org.diffusionlab.core.BadInputException;
 import org.diffusionlab.core.data.Digits;
 import org.diffusionlab.core.data.Raster;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+
 import org.diffusionlab.core.BadInputException;
 import org.junit.jupiter.api.Test;
 

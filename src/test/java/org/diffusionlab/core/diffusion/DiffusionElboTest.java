@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
+
 import org.diffusionlab.core.random.Gaussian;
 import org.diffusionlab.core.schedule.NoiseSchedule;
 import org.junit.jupiter.api.Test;

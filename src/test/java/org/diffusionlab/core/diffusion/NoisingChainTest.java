@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Arrays;
+
 import org.diffusionlab.core.data.Picture;
 import org.diffusionlab.core.schedule.NoiseSchedule;
 import org.junit.jupiter.api.Test;

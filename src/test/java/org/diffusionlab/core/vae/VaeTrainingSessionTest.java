@@ -11,8 +11,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
-
 import java.util.function.BooleanSupplier;
+
 import org.diffusionlab.core.BadInputException;
 import org.diffusionlab.core.data.Digits;
 import org.diffusionlab.core.data.Picture;
