@@ -25,7 +25,7 @@ public final class DdpmTrainBenchmark implements Benchmark {
     public Map<String, Object> run() throws Exception {
         DiffusionModel bundled = BundledDigitModel.load();
         DiffusionModel model = new DiffusionModel(bundled.denoiser().spec().build(1), bundled.schedule(), DiffusionModel.DIGITS);
-        DiffusionTrainingConfig config = new DiffusionTrainingConfig(1, BATCH, 1e-3, 10, 0.999, 1.0, 1, Threads.available(),
+        DiffusionTrainingConfig config = new DiffusionTrainingConfig(1, BATCH, 1e-3, 10, 0.999, 0, 1.0, 1, Threads.available(),
                 1_000_000, 1_000_000, 20, 64, 1, 0, 1);
         DiffusionTrainingSession session = new DiffusionTrainingSession(model, DiffusionData.digits(Digits.bundled()), config);
         for (int step = 1; step <= WARMUP; step++) {

@@ -43,6 +43,11 @@ public final class TrainDdpmCommand implements Callable<Integer> {
     @Option(names = "--ema", description = "EMA decay of the sampling weights (default: 0.9995 digits, 0.995 2-D)")
     Double ema;
 
+    @Option(names = "--p2-gamma", defaultValue = "0", description = "weight L_simple at step t by (1 + SNR_t)^−γ (P2 "
+            + "weighting, Choi et al. 2022): less effort on the last, fine-detail steps and more on those that shape the "
+            + "digit; 0 = plain L_simple (default: ${DEFAULT-VALUE})")
+    double p2Gamma;
+
     @Option(names = "--channels", defaultValue = "32", description = "U-Net base channels c (c, 2c, 4c) (default: ${DEFAULT-VALUE})")
     int channels;
 
@@ -84,8 +89,8 @@ public final class TrainDdpmCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        DiffusionRecipe recipe = new DiffusionRecipe(data, epochs, batch, learningRate, ema, channels, attention, hidden, layers, steps,
-                ForwardCommand.parseKind(schedule), seed, threads, evaluateEvery);
+        DiffusionRecipe recipe = new DiffusionRecipe(data, epochs, batch, learningRate, ema, p2Gamma, channels, attention, hidden,
+                layers, steps, ForwardCommand.parseKind(schedule), seed, threads, evaluateEvery);
         DiffusionTrainingConfig config = recipe.config();
         DiffusionTrainingSession session = init == null ? recipe.session() : recipe.session(DiffusionModel.read(init));
         DiffusionModel model = session.model();

@@ -18,16 +18,16 @@ import org.diffusionlab.core.schedule.NoiseSchedule;
  * is null: the digits train a U-Net, a 2-D set an MLP. The CLI's {@code train-ddpm} and the Train view both build
  * their runs here, so the same settings give the same model.
  */
-public record DiffusionRecipe(String data, Integer epochs, Integer batch, Double learningRate, Double ema, int channels,
-                              boolean attention, int hidden, int layers, int steps, NoiseSchedule.Kind schedule, long seed,
-                              int threads, Integer evaluateEvery) {
+public record DiffusionRecipe(String data, Integer epochs, Integer batch, Double learningRate, Double ema, double p2Gamma,
+                              int channels, boolean attention, int hidden, int layers, int steps, NoiseSchedule.Kind schedule,
+                              long seed, int threads, Integer evaluateEvery) {
     public static final int DEFAULT_CHANNELS = 32;
     public static final int DEFAULT_HIDDEN = 128;
     public static final int DEFAULT_LAYERS = 3;
 
     /** Every value at its default for the data set. */
     public static DiffusionRecipe defaults(String data, long seed) {
-        return new DiffusionRecipe(data, null, null, null, null, DEFAULT_CHANNELS, true, DEFAULT_HIDDEN, DEFAULT_LAYERS,
+        return new DiffusionRecipe(data, null, null, null, null, 0, DEFAULT_CHANNELS, true, DEFAULT_HIDDEN, DEFAULT_LAYERS,
                 NoiseSchedule.MAX_T, NoiseSchedule.Kind.LINEAR, seed, 0, null);
     }
 
@@ -45,7 +45,7 @@ public record DiffusionRecipe(String data, Integer epochs, Integer batch, Double
         DiffusionTrainingConfig base = baseConfig();
         return new DiffusionTrainingConfig(epochs != null ? epochs : base.epochs(), batch != null ? batch : base.batchSize(),
                 learningRate != null ? learningRate : base.learningRate(), base.warmupSteps(),
-                ema != null ? ema : base.emaDecay(), base.gradientClip(), seed, threads != 0 ? threads : base.threads(),
+                ema != null ? ema : base.emaDecay(), p2Gamma, base.gradientClip(), seed, threads != 0 ? threads : base.threads(),
                 evaluateEvery != null ? evaluateEvery : base.evaluateEvery(), base.reportEvery(), base.lossBuckets(),
                 base.evalSamples(), base.elboDraws(), base.previewSamples(), base.previewSteps());
     }
@@ -66,6 +66,9 @@ public record DiffusionRecipe(String data, Integer epochs, Integer batch, Double
                 .append(" --batch ").append(config.batchSize())
                 .append(" --lr ").append(config.learningRate())
                 .append(" --ema ").append(config.emaDecay());
+        if (p2Gamma > 0) {
+            command.append(" --p2-gamma ").append(p2Gamma);
+        }
         command.append(isDigits() ? " --channels " + channels + (attention ? "" : " --no-attention")
                 : " --hidden " + hidden + " --layers " + layers);
         command.append(" --T ").append(steps).append(" --schedule ").append(schedule.name().toLowerCase())
@@ -100,7 +103,8 @@ public record DiffusionRecipe(String data, Integer epochs, Integer batch, Double
         training.put("emaDecay", config.emaDecay());
         training.put("seconds", Math.round(seconds));
         training.put("samplesPerSecond", Math.round(totalSteps * config.batchSize() / Math.max(seconds, 1e-9)));
-        training.put("objective", "L_simple = mean over pixels of (eps - eps_hat)^2, t uniform in 1..T");
+        training.put("objective", config.p2Gamma() == 0 ? "L_simple = mean over pixels of (eps - eps_hat)^2, t uniform in 1..T"
+                : "L_simple weighted by lambda_t = (1 + SNR_t)^-" + config.p2Gamma() + " (P2), t uniform in 1..T");
         ObjectNode metrics = model.manifest().putObject("metrics");
         if (lastEvaluation != null) {
             lastEvaluation.forEach((k, v) -> metrics.put("estimate_" + k, v));

@@ -27,13 +27,14 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Trains a diffusion model with L_simple = ‖ε − ε̂_θ(√ᾱ_t x₀ + √(1−ᾱ_t) ε, t)‖² (mean over pixels and batch) at
- * t uniform in 1..T, with Adam, warm-up and cosine decay, global-norm clipping and an exponential moving average
- * (EMA) of the weights. Training starts from the weights the {@link DiffusionModel} passed in holds (fresh ones, or a
- * saved model's to train it further); from then on the model holds the EMA weights: it is what previews, the
- * held-out evaluation and saving use; the raw weights are trained in a private copy.
+ * t uniform in 1..T (optionally weighted per t by P2's λ_t, {@link #lossWeight}), with Adam, warm-up and cosine
+ * decay, global-norm clipping and an exponential moving average (EMA) of the weights. Training starts from the
+ * weights the {@link DiffusionModel} passed in holds (fresh ones, or a saved model's to train it further); from then
+ * on the model holds the EMA weights: it is what previews, the held-out evaluation and saving use; the raw weights
+ * are trained in a private copy.
  * <p>Events (all on the training thread; see {@link TrainingEvent}):
  * <ul>
- * <li>{@code Step} values: {@code loss} (L_simple of the batch, per dimension), {@code learning_rate},
+ * <li>{@code Step} values: {@code loss} (L_simple of the batch, per dimension, unweighted), {@code learning_rate},
  *     {@code gradient_norm} (before clipping), {@code threads}.</li>
  * <li>{@code Evaluation} every {@code evaluateEvery} steps (from step 1) and after the last step, on the first
  *     {@code evalSamples} held-out samples with the EMA weights: {@code heldout_loss} (L_simple, one t per
@@ -141,7 +142,8 @@ public final class DiffusionTrainingSession implements TrainingSession {
             INDArray error = online.trainingForward(xt, t).subi(eps);
             INDArray rows = error.reshape('c', batch, d);
             perSample = rows.mul(rows).mean(1).castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).data().asDouble();
-            online.trainingBackward(error.muli(2.0 / error.length()));
+            INDArray gradient = config.p2Gamma() == 0 ? error : rows.mulColumnVector(lossWeights(t)).reshape('c', error.shape());
+            online.trainingBackward(gradient.muli(2.0 / error.length()));
         }
         double loss = mean(perSample);
         if (!Double.isFinite(loss)) {
@@ -168,6 +170,23 @@ public final class DiffusionTrainingSession implements TrainingSession {
         values.put("gradient_norm", gradientNorm);
         values.put("threads", (double) (tuner != null ? tuner.threads() : config.threads()));
         return values;
+    }
+
+    /** λ_t per sample of the batch, as a column. */
+    private INDArray lossWeights(int[] t) {
+        float[] weights = new float[t.length];
+        for (int i = 0; i < t.length; i++) {
+            weights[i] = (float) lossWeight(t[i]);
+        }
+        return Nd4j.create(weights, new long[] {t.length, 1}, 'c');
+    }
+
+    /**
+     * P2's λ_t = (1 + SNR_t)^−γ, which is (1 − ᾱ_t)^γ: about 1 where the noise hides the digit and near 0 for the
+     * last steps, which only polish strokes (1 for every t when γ = 0, plain L_simple).
+     */
+    double lossWeight(int t) {
+        return Math.pow(1 + model.schedule().snr(t), -config.p2Gamma());
     }
 
     /** Linear warm-up to the peak, then a half cosine down to a tenth of it at the last step. */

@@ -187,8 +187,9 @@ public final class TrainViewModel {
                         learningRate.get(), batchSize.get(), epochs.get(), seed.get());
             } else {
                 recipe = new DiffusionRecipe(diffusionData.get(), diffusionEpochs.get(), diffusionBatch.get(),
-                        diffusionLearningRate.get(), null, DiffusionRecipe.DEFAULT_CHANNELS, true, DiffusionRecipe.DEFAULT_HIDDEN,
-                        DiffusionRecipe.DEFAULT_LAYERS, diffusionSteps.get(), diffusionSchedule.get(), seed.get(), 0, null);
+                        diffusionLearningRate.get(), null, 0, DiffusionRecipe.DEFAULT_CHANNELS, true,
+                        DiffusionRecipe.DEFAULT_HIDDEN, DiffusionRecipe.DEFAULT_LAYERS, diffusionSteps.get(), diffusionSchedule.get(),
+                        seed.get(), 0, null);
                 recipe.config();
             }
         } catch (IllegalArgumentException e) {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DiffusionRecipeTest {
 
     private static DiffusionRecipe toy(String data, int hidden, int epochs) {
-        return new DiffusionRecipe(data, epochs, null, null, null, DiffusionRecipe.DEFAULT_CHANNELS, true, hidden, 2, 100,
+        return new DiffusionRecipe(data, epochs, null, null, null, 0, DiffusionRecipe.DEFAULT_CHANNELS, true, hidden, 2, 100,
                 NoiseSchedule.Kind.LINEAR, 1, 1, null);
     }
 

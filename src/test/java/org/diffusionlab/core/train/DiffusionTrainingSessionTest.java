@@ -20,7 +20,7 @@ class DiffusionTrainingSessionTest {
     @Test
     void aToyModelLearnsAndReportsEveryKindOfEvent() {
         DiffusionModel model = new DiffusionModel(new DenoiserSpec.MlpSpec(2, 64, 2, 16, 0).build(1), NoiseSchedule.linear(200), "8-gaussians");
-        DiffusionTrainingConfig config = new DiffusionTrainingConfig(8, 128, 3e-3, 20, 0.99, 1.0, 7, 1, 200, 50, 10, 300, 4, 100, 10);
+        DiffusionTrainingConfig config = new DiffusionTrainingConfig(8, 128, 3e-3, 20, 0.99, 0, 1.0, 7, 1, 200, 50, 10, 300, 4, 100, 10);
         DiffusionTrainingSession session = new DiffusionTrainingSession(model, DiffusionData.toy(ToySet.EIGHT_GAUSSIANS, 7), config);
         List<TrainingEvent> events = new ArrayList<>();
         new TrainingRun(session, events::add).run();
@@ -63,5 +63,27 @@ class DiffusionTrainingSessionTest {
         assertEquals(config.learningRate(), session.learningRate(100), 1e-12);
         assertEquals(config.learningRate() / 10, session.learningRate(10L * session.stepsPerEpoch()), 1e-9);
         assertFalse(session.learningRate(200) > config.learningRate());
+    }
+
+    @Test
+    void p2WeightIsOneMinusAlphaBarToTheGammaAndTheModelStillLearns() {
+        NoiseSchedule schedule = NoiseSchedule.linear(1000);
+        DiffusionModel model = new DiffusionModel(new DenoiserSpec.MlpSpec(2, 64, 2, 16, 0).build(1), schedule, "8-gaussians");
+        DiffusionTrainingConfig config = new DiffusionTrainingConfig(8, 128, 3e-3, 20, 0.99, 1.5, 1.0, 7, 1, 200, 50, 10, 300, 4, 100, 10);
+        DiffusionTrainingSession session = new DiffusionTrainingSession(model, DiffusionData.toy(ToySet.EIGHT_GAUSSIANS, 7), config);
+        for (int t : new int[] {1, 20, 300, 1000}) {
+            assertEquals(Math.pow(1 - schedule.alphaBar(t), 1.5), session.lossWeight(t), 1e-12, "λ_" + t);
+        }
+        assertTrue(session.lossWeight(1) < 1e-5 && session.lossWeight(1000) > 0.99, "the last steps count least");
+
+        List<Double> losses = new ArrayList<>();
+        new TrainingRun(session, e -> {
+            if (e instanceof TrainingEvent.Step step) {
+                losses.add(step.values().get("loss"));
+            }
+        }).run();
+        double first = losses.subList(0, 20).stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        double last = losses.subList(losses.size() - 50, losses.size()).stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        assertTrue(last < 0.6 * first, "L_simple falls under the P2 weighting too: " + first + " → " + last);
     }
 }
