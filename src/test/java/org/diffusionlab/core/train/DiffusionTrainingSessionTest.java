@@ -29,8 +29,8 @@ class DiffusionTrainingSessionTest {
         List<Double> losses = events.stream().filter(TrainingEvent.Step.class::isInstance)
                 .map(e -> ((TrainingEvent.Step) e).values().get("loss")).toList();
         assertEquals(8 * 62, losses.size());
-        double first = losses.subList(0, 20).stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-        double last = losses.subList(losses.size() - 50, losses.size()).stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        double first = mean(losses.subList(0, 20));
+        double last = mean(losses.subList(losses.size() - 50, losses.size()));
         assertTrue(last < 0.6 * first, "L_simple falls: " + first + " → " + last);
 
         List<TrainingEvent.Evaluation> evaluations = events.stream().filter(TrainingEvent.Evaluation.class::isInstance)
@@ -82,8 +82,12 @@ class DiffusionTrainingSessionTest {
                 losses.add(step.values().get("loss"));
             }
         }).run();
-        double first = losses.subList(0, 20).stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-        double last = losses.subList(losses.size() - 50, losses.size()).stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        double first = mean(losses.subList(0, 20));
+        double last = mean(losses.subList(losses.size() - 50, losses.size()));
         assertTrue(last < 0.6 * first, "L_simple falls under the P2 weighting too: " + first + " → " + last);
+    }
+
+    private static double mean(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
     }
 }
