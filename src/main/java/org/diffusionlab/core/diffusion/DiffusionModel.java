@@ -1,6 +1,7 @@
 package org.diffusionlab.core.diffusion;
 
 import java.io.IOException;
+import java.lang.ref.Cleaner;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -16,6 +17,7 @@ import org.diffusionlab.core.io.NpyArray;
 import org.diffusionlab.core.nn.Denoiser;
 import org.diffusionlab.core.nn.DenoiserSpec;
 import org.diffusionlab.core.nn.NativeThreads;
+import org.diffusionlab.core.nn.OnnxDenoiser;
 import org.diffusionlab.core.nn.Threads;
 import org.diffusionlab.core.schedule.NoiseSchedule;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -29,11 +31,14 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class DiffusionModel implements NoisePredictor {
     public static final String KIND = "ddpm";
     public static final String DIGITS = "digits";
+    private static final Cleaner CLEANER = Cleaner.create();
 
     private final Denoiser denoiser;
     private final NoiseSchedule schedule;
     private final String dataSet;
     private final ObjectNode manifest;
+    /** The frozen weights compiled for fast sampling, once {@link #freeze} made them; else ND4J samples. */
+    private OnnxDenoiser compiled;
 
     public DiffusionModel(Denoiser denoiser, NoiseSchedule schedule, String dataSet) {
         this(denoiser, schedule, dataSet, ModelArchive.newManifest(KIND));
@@ -104,7 +109,26 @@ public final class DiffusionModel implements NoisePredictor {
 
     @Override
     public INDArray predictNoise(INDArray xt, int[] t) {
-        return denoiser.predictNoise(xt, t);
+        return compiled != null ? compiled.predictNoise(xt, t) : denoiser.predictNoise(xt, t);
+    }
+
+    /**
+     * Declares the weights final and compiles them for sampling (ONNX Runtime for a U-Net; nothing for an MLP).
+     * A model read from a file is frozen; one still training is not, since its sampler must see every update.
+     */
+    public DiffusionModel freeze() {
+        if (compiled == null) {
+            OnnxDenoiser.of(denoiser).ifPresent(engine -> {
+                compiled = engine;
+                CLEANER.register(this, engine::close);
+            });
+        }
+        return this;
+    }
+
+    /** Undoes {@link #freeze}: the weights are about to change (training further), so ND4J samples from them. */
+    public void thaw() {
+        compiled = null;
     }
 
     /**
@@ -115,7 +139,7 @@ public final class DiffusionModel implements NoisePredictor {
         int[] steps = new int[count];
         Arrays.fill(steps, t);
         INDArray x = Nd4j.create(samples, batchShape(count), 'c');
-        return denoiser.predictNoise(x, steps).data().asFloat();
+        return predictNoise(x, steps).data().asFloat();
     }
 
     /** One line for people, e.g. "U-Net, 830,625 parameters, digits, linear(T=1000, β₁=1.0E-4, β_T=0.02)". */
@@ -163,7 +187,7 @@ public final class DiffusionModel implements NoisePredictor {
                     + " weights but the architecture in the manifest has " + shapes.size());
         }
         denoiser.parameters().load(weights);
-        return new DiffusionModel(denoiser, schedule, dataSet, archive.manifest().deepCopy());
+        return new DiffusionModel(denoiser, schedule, dataSet, archive.manifest().deepCopy()).freeze();
     }
 
     static ObjectNode scheduleJson(NoiseSchedule schedule) {

@@ -71,6 +71,7 @@ public final class DiffusionTrainingSession implements TrainingSession {
             throw new IllegalArgumentException("the model takes samples of " + model.dimensions() + " numbers, the data has "
                     + data.dimensions());
         }
+        model.thaw();
         this.model = model;
         this.data = data;
         this.config = config;

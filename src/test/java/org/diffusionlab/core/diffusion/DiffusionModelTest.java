@@ -36,7 +36,10 @@ class DiffusionModelTest {
         DiffusionModel again = DiffusionModel.read(file);
         INDArray x = Gaussian.sample(1, 2, 1, 8, 8);
         int[] t = {3, 40};
-        assertArrayEquals(model.predictNoise(x, t).data().asFloat(), again.predictNoise(x, t).data().asFloat());
+        assertArrayEquals(model.denoiser().parameters().values().data().asFloat(),
+                again.denoiser().parameters().values().data().asFloat(), "every weight reads back exactly");
+        // the model read back samples through ONNX Runtime, whose sums run in another order than ND4J's
+        assertArrayEquals(model.predictNoise(x, t).data().asFloat(), again.predictNoise(x, t).data().asFloat(), 1e-5f);
         assertEquals(model.schedule(), again.schedule());
         assertEquals("digits", again.dataSet());
         assertTrue(again.isImage());
