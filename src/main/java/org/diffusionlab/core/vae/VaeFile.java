@@ -112,15 +112,18 @@ public final class VaeFile {
     public static Loaded read(Path file) throws BadInputException {
         ModelArchive archive = ModelArchive.read(file).requireKind(KIND);
         VaeArchitecture architecture = architecture(archive);
+        archive.requirePlausibleWeightCount(architecture.parameterCount());
         VaeParameters parameters = VaeParameters.zeros(architecture, DataType.FLOAT);
+        Map<String, long[]> shapes = new LinkedHashMap<>();
+        for (Dense layer : parameters.layers()) {
+            shapes.put(layer.name() + ".weight", new long[] {layer.inputs(), layer.outputs()});
+            shapes.put(layer.name() + ".bias", new long[] {layer.outputs()});
+        }
+        Map<String, NpyArray> weights = archive.weights(shapes);
         List<float[]> values = new ArrayList<>();
         for (Dense layer : parameters.layers()) {
-            float[] weight = archive.array(layer.name() + ".weight", layer.inputs(), layer.outputs()).data();
-            float[] bias = archive.array(layer.name() + ".bias", layer.outputs()).data();
-            requireFinite(archive, layer.name() + ".weight", weight);
-            requireFinite(archive, layer.name() + ".bias", bias);
-            values.add(weight);
-            values.add(bias);
+            values.add(weights.get(layer.name() + ".weight").data());
+            values.add(weights.get(layer.name() + ".bias").data());
         }
         // every shape is checked: only now does anything reach native memory
         for (int i = 0; i < parameters.layers().size(); i++) {
@@ -167,14 +170,5 @@ public final class VaeFile {
         JsonNode recon = archive.manifest().at("/metrics/heldout_recon_nats");
         JsonNode kl = archive.manifest().at("/metrics/heldout_kl_nats");
         return recon.isNumber() && kl.isNumber() ? new ElboTerms(recon.doubleValue(), kl.doubleValue()) : null;
-    }
-
-    private static void requireFinite(ModelArchive archive, String key, float[] values) throws BadInputException {
-        for (float value : values) {
-            if (!Float.isFinite(value)) {
-                throw new BadInputException(archive.name() + ": the weight '" + key + "' contains " + value
-                        + " (the model is damaged or its training diverged)");
-            }
-        }
     }
 }
