@@ -38,7 +38,7 @@ public final class ArgumentBounds {
             Map.entry("--tile", new Range(8, 512)),
             Map.entry("--epochs", new Range(1, 10_000)),
             Map.entry("--batch", new Range(1, 9_000)),
-            Map.entry("--lr", new Range(1e-8, 1)),
+            Map.entry("--lr", new Range(1e-8, 100)),
             Map.entry("--beta", new Range(0, 1000)),
             Map.entry("--beta-start", new Range(1e-8, 0.5)),
             Map.entry("--beta-end", new Range(1e-8, 0.999)),

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.diffusionlab.core.BadInputException;
+import org.diffusionlab.core.io.Figures;
 import org.diffusionlab.core.io.ModelArchive;
 import org.diffusionlab.core.io.NpyArray;
 import org.diffusionlab.core.nn.Adam;
@@ -84,7 +85,7 @@ public final class VaeFile {
         made.put("command", training.command());
         made.put("seed", config.seed());
         made.put("epochs", config.epochs());
-        made.put("seconds", Math.round(training.seconds() * 10) / 10.0);
+        made.put("seconds", Figures.round(training.seconds(), 1));
 
         if (training.heldOut() != null) {
             ObjectNode metrics = manifest.putObject("metrics");
@@ -106,7 +107,7 @@ public final class VaeFile {
     }
 
     private static double round(double value) {
-        return Math.round(value * 1000) / 1000.0;
+        return Figures.round(value, 3);
     }
 
     public static Loaded read(Path file) throws BadInputException {
