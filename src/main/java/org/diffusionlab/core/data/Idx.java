@@ -11,6 +11,7 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 import org.diffusionlab.core.BadInputException;
+import org.diffusionlab.core.io.Limits;
 
 /**
  * Reads the IDX format of the MNIST files (plain or gzip-compressed): big-endian int32 magic
@@ -20,8 +21,8 @@ import org.diffusionlab.core.BadInputException;
 public final class Idx {
     public static final int IMAGES_MAGIC = 2051;
     public static final int LABELS_MAGIC = 2049;
-    private static final int MAX_SIDE = 1024;
-    private static final long MAX_BYTES = 1L << 30;
+    private static final int MAX_SIDE = Limits.MAX_IDX_SIDE;
+    private static final long MAX_BYTES = Limits.MAX_IDX_BYTES;
 
     private Idx() {
     }
