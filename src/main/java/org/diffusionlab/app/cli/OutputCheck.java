@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 import org.diffusionlab.core.BadInputException;
@@ -14,12 +15,15 @@ import picocli.CommandLine.Model.OptionSpec;
 /**
  * Checks every output a command will write before it starts its (possibly hours of) work: the folder exists and
  * can be written, the file is not there already (unless {@code --force}), and the disk has room. One place for
- * every command: options named {@value #OUT}, {@code --grid} and {@code --samples-png}.
+ * every command: options named {@value #OUT}, {@code --grid} and {@code --samples-png}, and a file a flag rewrites
+ * ({@link #REWRITES}).
  */
 public final class OutputCheck {
     static final String OUT = "--out";
     static final String FORCE = "--force";
     static final Set<String> OUTPUTS = Set.of(OUT, "--grid", "--samples-png");
+    /** A flag that makes a command rewrite the file of another option in place, e.g. eval-ddpm --write-metrics --model. */
+    static final Map<String, String> REWRITES = Map.of("--write-metrics", "--model");
     /** Less free space than this and even a model file may not fit. */
     static final long MIN_FREE_BYTES = 32L << 20;
 
@@ -45,6 +49,11 @@ public final class OutputCheck {
                     throw new BadInputException(target + ": given for two outputs; each needs its own file");
                 }
                 check(target, force);
+            }
+            String rewritten = REWRITES.get(option.longestName());
+            if (rewritten != null && Boolean.TRUE.equals(option.getValue())
+                    && command.findOption(rewritten).getValue() instanceof Path target && Files.isRegularFile(target)) {
+                check(target, true);
             }
         }
     }
