@@ -26,6 +26,7 @@ import org.diffusionlab.ui.train.TrainViewModel;
 public final class DiffusionLabApp extends Application {
     public static final String DEFAULT_PHOTO = "chelsea";
     private BackgroundWorker worker;
+    private TrainViewModel train;
 
     @Override
     public void start(Stage stage) {
@@ -35,7 +36,7 @@ public final class DiffusionLabApp extends Application {
         forward.showPhoto(DEFAULT_PHOTO);
         ModelShelf<Vae> vaes = new ModelShelf<>();
         ModelShelf<DiffusionModel> diffusions = new ModelShelf<>();
-        TrainViewModel train = new TrainViewModel(worker, vaes, diffusions);
+        train = new TrainViewModel(worker, vaes, diffusions);
         LatentViewModel latent = new LatentViewModel(worker, vaes);
         ReverseViewModel reverse = new ReverseViewModel(worker, diffusions);
         BundledModels.load(worker, vaes, diffusions);
@@ -48,6 +49,9 @@ public final class DiffusionLabApp extends Application {
 
     @Override
     public void stop() {
+        if (train != null) {
+            Shutdown.stopTraining(train::stop, Shutdown.WAIT_MILLIS);
+        }
         if (worker != null) {
             worker.close();
         }
