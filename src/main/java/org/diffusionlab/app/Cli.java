@@ -9,6 +9,7 @@ import org.diffusionlab.app.cli.EvalVaeCommand;
 import org.diffusionlab.app.cli.ForwardCommand;
 import org.diffusionlab.app.cli.OutputCheck;
 import org.diffusionlab.app.cli.SampleDdpmCommand;
+import org.diffusionlab.app.cli.SoakCommand;
 import org.diffusionlab.app.cli.TrainClassifierCommand;
 import org.diffusionlab.app.cli.TrainDdpmCommand;
 import org.diffusionlab.app.cli.TrainVaeCommand;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Command;
 @Command(name = "diffusion-lab", mixinStandardHelpOptions = true, version = "Diffusion Lab 0.1",
         description = "Diffusion Lab from the command line: noise images, train and evaluate models, benchmark.",
         subcommands = {ForwardCommand.class, TrainVaeCommand.class, EvalVaeCommand.class, TrainDdpmCommand.class,
-                SampleDdpmCommand.class, EvalDdpmCommand.class, TrainClassifierCommand.class, BenchCommand.class,
+                SampleDdpmCommand.class, EvalDdpmCommand.class, TrainClassifierCommand.class, BenchCommand.class, SoakCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Cli implements Runnable {
     public static final int EXIT_BAD_INPUT = 2;

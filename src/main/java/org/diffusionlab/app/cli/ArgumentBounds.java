@@ -50,7 +50,8 @@ public final class ArgumentBounds {
             Map.entry("--features", new Range(1, 4096)),
             Map.entry("--elbo-images", new Range(0, Digits.HELD_OUT)),
             Map.entry("--eval-every", new Range(1, 1_000_000)),
-            Map.entry("--minutes", new Range(1, 24 * 60)),
+            Map.entry("--minutes", new Range(0.01, 24 * 60)),
+            Map.entry("--interval", new Range(1, 3600)),
             Map.entry("--seed", new Range(Long.MIN_VALUE, Long.MAX_VALUE)));
 
     private static final Map<String, Range> BY_COMMAND = Map.of(
