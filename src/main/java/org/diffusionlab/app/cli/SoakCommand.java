@@ -96,7 +96,9 @@ public final class SoakCommand implements Callable<Integer> {
                 nextReport += interval * 1_000_000_000L;
             }
         }
-        samples.add(report(start, rounds));
+        if (samples.isEmpty() || (System.nanoTime() - start) / 1e9 - samples.get(samples.size() - 1).seconds() > 1) {
+            samples.add(report(start, rounds));
+        }
         Map<String, Object> slopes = new LinkedHashMap<>();
         List<Sample> settled = samples.subList(samples.size() / 3, samples.size());
         slopes.put("after_warm_up_seconds", Figures.round(settled.get(0).seconds(), 1));
