@@ -67,6 +67,23 @@ class IdxFileFuzzTest {
         }
     }
 
+    @Test
+    void aTinyGzipPromisingAGigabyteAllocatesNoGigabyte() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(new GZIPOutputStream(bytes))) {
+            out.writeInt(Idx.IMAGES_MAGIC);
+            out.writeInt(1_300_000);
+            out.writeInt(28);
+            out.writeInt(28);
+            out.write(new byte[784 * 3]);
+        }
+        Path file = Files.write(dir.resolve("promise.idx.gz"), bytes.toByteArray());
+        long before = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
+        assertTrue(assertThrowsBadInput(file).contains("truncated"));
+        long after = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
+        assertTrue(after - before < 200L << 20, "allocated " + ((after - before) >> 20) + " MB for 3 images");
+    }
+
     private static String assertThrowsBadInput(Path file) {
         try {
             Idx.readImages(file);

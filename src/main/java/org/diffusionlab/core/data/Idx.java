@@ -45,8 +45,7 @@ public final class Idx {
                 throw new BadInputException(file.getFileName() + ": implausible IDX header (" + count + " images of "
                         + rows + "×" + cols + ")");
             }
-            byte[] pixels = new byte[count * rows * cols];
-            readFully(file, in, pixels, count + " images of " + rows + "×" + cols);
+            byte[] pixels = readFully(file, in, count * rows * cols, count + " images of " + rows + "×" + cols);
             return new Images(count, rows, cols, pixels);
         } catch (IOException e) {
             throw unreadable(file, e);
@@ -60,8 +59,7 @@ public final class Idx {
             if (count < 0 || count > MAX_BYTES) {
                 throw new BadInputException(file.getFileName() + ": implausible IDX header (" + count + " labels)");
             }
-            byte[] labels = new byte[count];
-            readFully(file, in, labels, count + " labels");
+            byte[] labels = readFully(file, in, count, count + " labels");
             return labels;
         } catch (IOException e) {
             throw unreadable(file, e);
@@ -91,13 +89,17 @@ public final class Idx {
         }
     }
 
-    private static void readFully(Path file, DataInputStream in, byte[] target, String what) throws BadInputException,
+    /**
+     * Reads the bytes the header promises. The buffer grows with the data that actually arrives (a gzip file of a
+     * few bytes whose header promises a gigabyte allocates a few bytes), and a short file is refused.
+     */
+    private static byte[] readFully(Path file, DataInputStream in, int length, String what) throws BadInputException,
             IOException {
-        try {
-            in.readFully(target);
-        } catch (EOFException e) {
+        byte[] data = in.readNBytes(length);
+        if (data.length < length) {
             throw new BadInputException(file.getFileName() + ": the file is truncated; its header promises " + what);
         }
+        return data;
     }
 
     private static BadInputException unreadable(Path file, IOException e) {
