@@ -3,6 +3,7 @@ package org.diffusionlab.app;
 import java.util.List;
 
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.image.Image;
 import javafx.scene.text.Font;
 import javafx.stage.Stage;
@@ -10,6 +11,7 @@ import javafx.stage.Stage;
 import org.diffusionlab.core.diffusion.DiffusionModel;
 import org.diffusionlab.core.vae.Vae;
 import org.diffusionlab.ui.common.BackgroundWorker;
+import org.diffusionlab.ui.common.FileDialogs;
 import org.diffusionlab.ui.common.ModelShelf;
 import org.diffusionlab.ui.common.Page;
 import org.diffusionlab.ui.forward.ForwardView;
@@ -43,6 +45,8 @@ public final class DiffusionLabApp extends Application {
 
         MainWindow window = new MainWindow(stage, messages -> List.<Page>of(new ForwardView(forward, messages),
                 new ReverseView(reverse, messages), new TrainView(train, messages), new LatentView(latent, messages)));
+        CloseGuard.install(stage, train, window::messages, owner -> FileDialogs.save(owner, window.messages().get("train.save"),
+                "model.zip", "zip"), Platform::exit);
         stage.getIcons().add(new Image(DiffusionLabApp.class.getResourceAsStream("/org/diffusionlab/icons/app-icon.png")));
         stage.show();
     }
