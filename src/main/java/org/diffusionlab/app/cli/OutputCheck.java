@@ -24,6 +24,8 @@ public final class OutputCheck {
     static final Set<String> OUTPUTS = Set.of(OUT, "--grid", "--samples-png");
     /** A flag that makes a command rewrite the file of another option in place, e.g. eval-ddpm --write-metrics --model. */
     static final Map<String, String> REWRITES = Map.of("--write-metrics", "--model");
+    /** Inputs an output may name to update that file in place (train-ddpm --init m.zip --out m.zip), without --force. */
+    static final Set<String> IN_PLACE_INPUTS = Set.of("--init");
     /** Less free space than this and even a model file may not fit. */
     static final long MIN_FREE_BYTES = 32L << 20;
 
@@ -48,7 +50,7 @@ public final class OutputCheck {
                 if (!seen.add(target.toAbsolutePath().normalize())) {
                     throw new BadInputException(target + ": given for two outputs; each needs its own file");
                 }
-                check(target, force);
+                check(target, force || updatesInPlace(command, target));
             }
             String rewritten = REWRITES.get(option.longestName());
             if (rewritten != null && Boolean.TRUE.equals(option.getValue())
@@ -56,6 +58,11 @@ public final class OutputCheck {
                 check(target, true);
             }
         }
+    }
+
+    private static boolean updatesInPlace(CommandSpec command, Path target) {
+        return command.options().stream().anyMatch(o -> IN_PLACE_INPUTS.contains(o.longestName())
+                && o.getValue() instanceof Path input && input.toAbsolutePath().normalize().equals(target.toAbsolutePath().normalize()));
     }
 
     static void check(Path target, boolean force) throws BadInputException {

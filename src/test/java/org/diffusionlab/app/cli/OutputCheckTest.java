@@ -68,6 +68,17 @@ class OutputCheckTest {
     }
 
     @Test
+    void trainingAModelFurtherIntoItsOwnFileNeedsNoForce() throws Exception {
+        Path model = dir.resolve("moons.zip");
+        Files.copy(Path.of("models/ddpm-toy2d-two-moons.zip"), model);
+        byte[] before = Files.readAllBytes(model);
+        assertEquals(0, Cli.execute("train-ddpm", "--data", "two-moons", "--epochs", "1", "--init", model.toString(),
+                "--out", model.toString()), err.toString());
+        assertTrue(!java.util.Arrays.equals(before, Files.readAllBytes(model)), "the model was trained further in place");
+        assertEquals(1, Files.list(dir).count(), "no temporary file is left");
+    }
+
+    @Test
     void aSecondOutputIsCheckedBeforeTheFirstIsWritten() throws Exception {
         Path model = dir.resolve("moons.zip");
         String line = refused("train-ddpm", "--data", "two-moons", "--epochs", "1", "--out", model.toString(),
