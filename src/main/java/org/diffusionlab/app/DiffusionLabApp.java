@@ -3,6 +3,7 @@ package org.diffusionlab.app;
 import java.util.List;
 
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.image.Image;
 import javafx.scene.text.Font;
 import javafx.stage.Stage;
@@ -10,6 +11,7 @@ import javafx.stage.Stage;
 import org.diffusionlab.core.diffusion.DiffusionModel;
 import org.diffusionlab.core.vae.Vae;
 import org.diffusionlab.ui.common.BackgroundWorker;
+import org.diffusionlab.ui.common.FileDialogs;
 import org.diffusionlab.ui.common.ModelShelf;
 import org.diffusionlab.ui.common.Page;
 import org.diffusionlab.ui.forward.ForwardView;
@@ -26,6 +28,7 @@ import org.diffusionlab.ui.train.TrainViewModel;
 public final class DiffusionLabApp extends Application {
     public static final String DEFAULT_PHOTO = "chelsea";
     private BackgroundWorker worker;
+    private TrainViewModel train;
 
     @Override
     public void start(Stage stage) {
@@ -35,19 +38,24 @@ public final class DiffusionLabApp extends Application {
         forward.showPhoto(DEFAULT_PHOTO);
         ModelShelf<Vae> vaes = new ModelShelf<>();
         ModelShelf<DiffusionModel> diffusions = new ModelShelf<>();
-        TrainViewModel train = new TrainViewModel(worker, vaes, diffusions);
+        train = new TrainViewModel(worker, vaes, diffusions);
         LatentViewModel latent = new LatentViewModel(worker, vaes);
         ReverseViewModel reverse = new ReverseViewModel(worker, diffusions);
         BundledModels.load(worker, vaes, diffusions);
 
         MainWindow window = new MainWindow(stage, messages -> List.<Page>of(new ForwardView(forward, messages),
                 new ReverseView(reverse, messages), new TrainView(train, messages), new LatentView(latent, messages)));
+        CloseGuard.install(stage, train, window::messages, owner -> FileDialogs.save(owner, window.messages().get("train.save"),
+                "model.zip", "zip"), Platform::exit);
         stage.getIcons().add(new Image(DiffusionLabApp.class.getResourceAsStream("/org/diffusionlab/icons/app-icon.png")));
         stage.show();
     }
 
     @Override
     public void stop() {
+        if (train != null) {
+            Shutdown.stopTraining(train::stop, Shutdown.WAIT_MILLIS);
+        }
         if (worker != null) {
             worker.close();
         }

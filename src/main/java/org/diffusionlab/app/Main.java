@@ -13,5 +13,7 @@ public final class Main {
     public static void main(String[] args) {
         NativeEnvironment.prepare();
         Application.launch(DiffusionLabApp.class, args);
+        // the window is closed and training stopped (DiffusionLabApp.stop): no native thread may keep the JVM alive
+        System.exit(0);
     }
 }

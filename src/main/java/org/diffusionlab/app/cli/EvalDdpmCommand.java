@@ -16,6 +16,7 @@ import org.diffusionlab.core.diffusion.DiffusionModel;
 import org.diffusionlab.core.diffusion.ReverseChain;
 import org.diffusionlab.core.eval.DigitClassifier;
 import org.diffusionlab.core.eval.SampleQuality;
+import org.diffusionlab.core.io.Figures;
 import org.diffusionlab.core.io.Json;
 import org.diffusionlab.core.io.ModelArchive;
 import org.diffusionlab.core.nn.Threads;
@@ -92,6 +93,7 @@ public final class EvalDdpmCommand implements Callable<Integer> {
             System.err.printf("\rsampled %d/%d", from + n, count);
         }
         double samplingSeconds = (System.nanoTime() - start) / 1e9;
+        Figures.requireFiniteSamples(model.getFileName().toString(), samples);
         System.err.println();
 
         int reference = digits.heldOutCount();
@@ -117,6 +119,7 @@ public final class EvalDdpmCommand implements Callable<Integer> {
             result.put("heldout_nelbo_images", elboImages);
             result.put("elbo_seconds", round((System.nanoTime() - start) / 1e9));
         }
+        Figures.requireFinite(model.getFileName().toString(), result);
         System.out.println(Json.line(result));
         if (grid != null) {
             SamplePictures.write(diffusion, Arrays.copyOf(samples, Math.min(64, count) * 784), grid);
@@ -140,6 +143,6 @@ public final class EvalDdpmCommand implements Callable<Integer> {
     }
 
     private static double round(double value) {
-        return Math.round(value * 10000) / 10000.0;
+        return Figures.round(value, 4);
     }
 }

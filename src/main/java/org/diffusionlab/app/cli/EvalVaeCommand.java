@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.diffusionlab.core.data.Digits;
+import org.diffusionlab.core.io.Figures;
 import org.diffusionlab.core.io.Json;
 import org.diffusionlab.core.nn.NativeThreads;
 import org.diffusionlab.core.vae.ElboTerms;
@@ -39,11 +40,12 @@ public final class EvalVaeCommand implements Callable<Integer> {
         line.put("heldout_kl_nats", round(terms.klNats()));
         line.put("noise_seed", Vae.EVALUATION_SEED);
         line.put("seconds", round(seconds));
+        Figures.requireFinite(loaded.fileName(), line);
         System.out.println(Json.line(line));
         return 0;
     }
 
     private static double round(double value) {
-        return Math.round(value * 1000) / 1000.0;
+        return Figures.round(value, 3);
     }
 }

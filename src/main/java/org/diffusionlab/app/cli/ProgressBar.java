@@ -48,6 +48,13 @@ final class ProgressBar {
         lastLength = line.length();
     }
 
+    /** Clears the bar, so that what is printed next (an error) starts a line of its own. */
+    void end() {
+        out.print("\r" + " ".repeat(lastLength) + "\r");
+        out.flush();
+        lastLength = 0;
+    }
+
     /** Ends the current bar line and prints {@code line} under it. */
     void println(String line) {
         out.print("\r" + " ".repeat(lastLength) + "\r");
@@ -68,8 +75,8 @@ final class ProgressBar {
                     perSecond), s.step() == s.totalSteps());
         } else if (event instanceof TrainingEvent.Evaluation e) {
             println("step " + e.step() + " held-out: " + format(e.values()));
-        } else if (event instanceof TrainingEvent.Failed f) {
-            println(f.message());
+        } else if (event instanceof TrainingEvent.Failed) {
+            end();
         } else if (event instanceof TrainingEvent.Finished f) {
             println(String.format(Locale.ROOT, "finished %d steps in %s%s", f.step(), duration(f.seconds()),
                     f.stoppedEarly() ? " (stopped)" : ""));

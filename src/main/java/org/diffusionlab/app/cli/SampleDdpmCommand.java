@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 
 import org.diffusionlab.core.diffusion.DiffusionModel;
 import org.diffusionlab.core.diffusion.ReverseChain;
+import org.diffusionlab.core.random.Seeds;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -13,6 +14,8 @@ import picocli.CommandLine.Option;
 @Command(name = "sample-ddpm", mixinStandardHelpOptions = true,
         description = "Draw samples from a diffusion model and write them as a PNG (a grid of digits or a 2-D scatter).")
 public final class SampleDdpmCommand implements Callable<Integer> {
+    static final int BATCH = 256;
+
     @Option(names = "--model", required = true, description = "a diffusion model file (.zip)")
     Path model;
 
@@ -32,7 +35,15 @@ public final class SampleDdpmCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         DiffusionModel diffusion = DiffusionModel.read(model);
         long start = System.nanoTime();
-        float[] samples = ReverseChain.fromNoise(diffusion, sampler.sampler(), count, seed).finish().dup('c').data().asFloat();
+        float[] samples = new float[count * diffusion.dimensions()];
+        for (int from = 0; from < count; from += BATCH) {
+            // in batches, so that a large --n needs no more memory than eval-ddpm's batches; the first batch keeps
+            // the seed, so --n up to one batch draws the same samples as before
+            int n = Math.min(BATCH, count - from);
+            float[] part = ReverseChain.fromNoise(diffusion, sampler.sampler(), n, from == 0 ? seed : Seeds.derive(seed, from))
+                    .finish().dup('c').data().asFloat();
+            System.arraycopy(part, 0, samples, from * diffusion.dimensions(), part.length);
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
         SamplePictures.write(diffusion, samples, out);
         System.err.printf("wrote %s: %d samples with %s in %.1f s%n", out, count, sampler.sampler().label(), seconds);

@@ -7,23 +7,26 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 
+import org.diffusionlab.core.BadInputException;
 import org.diffusionlab.core.data.Filmstrip;
 import org.diffusionlab.core.data.Raster;
 import org.diffusionlab.core.diffusion.DiffusionModel;
 import org.diffusionlab.core.diffusion.ReverseChain;
 import org.diffusionlab.core.diffusion.Sampler;
+import org.diffusionlab.core.io.Figures;
 
 /** Writes a model's samples to a PNG: a grid of digits, or a scatter of 2-D points, for a person to look at. */
 final class SamplePictures {
     private SamplePictures() {
     }
 
-    static void write(DiffusionModel model, int count, long seed, Path target) throws IOException {
+    static void write(DiffusionModel model, int count, long seed, Path target) throws IOException, BadInputException {
         write(model, ReverseChain.fromNoise(model, new Sampler.Ddim(50, 0), count, seed).finish().dup('c').data().asFloat(),
                 target);
     }
 
-    static void write(DiffusionModel model, float[] samples, Path target) throws IOException {
+    static void write(DiffusionModel model, float[] samples, Path target) throws IOException, BadInputException {
+        Figures.requireFiniteSamples(target.getFileName().toString(), samples);
         if (model.isImage()) {
             long[] shape = model.sampleShape();
             int side = (int) shape[1];

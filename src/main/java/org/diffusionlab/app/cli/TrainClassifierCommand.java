@@ -10,6 +10,7 @@ import org.diffusionlab.core.data.Digits;
 import org.diffusionlab.core.eval.DigitClassifier;
 import org.diffusionlab.core.nn.DigitClassifierNet;
 import org.diffusionlab.core.train.ClassifierTrainingSession;
+import org.diffusionlab.core.io.Figures;
 import org.diffusionlab.core.train.TrainingEvent;
 import org.diffusionlab.core.train.TrainingRun;
 
@@ -72,16 +73,14 @@ public final class TrainClassifierCommand implements Callable<Integer> {
             }
         });
         run.run();
-        if (end[0] instanceof TrainingEvent.Failed failed) {
-            throw new IllegalStateException(failed.message());
-        }
+        TrainingOutcome.requireFinished(end[0], out);
         ObjectNode training = classifier.manifest().putObject("training");
         training.put("command", Reproduce.command(spec));
         training.put("seed", seed);
         training.put("epochs", epochs);
         training.put("batch", batch);
         training.put("learningRate", learningRate);
-        training.put("seconds", Math.round(((TrainingEvent.Finished) end[0]).seconds()));
+        training.put("seconds", Figures.round(((TrainingEvent.Finished) end[0]).seconds(), 0));
         ObjectNode metrics = classifier.manifest().putObject("metrics");
         session.lastEvaluation().forEach(metrics::put);
         classifier.write(out);

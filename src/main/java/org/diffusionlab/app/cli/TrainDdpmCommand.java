@@ -111,9 +111,7 @@ public final class TrainDdpmCommand implements Callable<Integer> {
             }
         });
         run.run();
-        if (end[0] instanceof TrainingEvent.Failed failed) {
-            throw new IllegalStateException(failed.message());
-        }
+        TrainingOutcome.requireFinished(end[0], out);
         double seconds = ((TrainingEvent.Finished) end[0]).seconds();
         long totalSteps = (long) config.epochs() * session.stepsPerEpoch();
         DiffusionRecipe.stamp(model, config, Reproduce.command(spec),

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.diffusionlab.core.data.Digits;
+import org.diffusionlab.core.io.Figures;
 import org.diffusionlab.core.io.Json;
 import org.diffusionlab.core.train.TrainingEvent;
 import org.diffusionlab.core.train.TrainingRun;
@@ -72,25 +73,24 @@ public final class TrainVaeCommand implements Callable<Integer> {
                         e.epoch(), epochs, e.values().get(ElboTerms.NEG_ELBO), e.values().get(ElboTerms.RECON),
                         e.values().get(ElboTerms.KL)));
             } else if (event instanceof TrainingEvent.Finished || event instanceof TrainingEvent.Failed) {
+                bar.end();
                 ends.add(event);
             }
         });
         run.run();
         TrainingEvent end = ends.isEmpty() ? null : ends.get(0);
-        if (end instanceof TrainingEvent.Failed failed) {
-            System.err.println("error: " + failed.message());
-            return 1;
-        }
+        TrainingOutcome.requireFinished(end, out);
         double seconds = ((TrainingEvent.Finished) end).seconds();
         ElboTerms heldOut = session.lastHeldOut();
         VaeFile.write(out, session.model(), session.trainingRecord(out.toString(), seconds));
         System.err.println("wrote " + out + " in " + ProgressBar.duration(seconds));
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("model", out.toString());
-        line.put("seconds", Math.round(seconds * 10) / 10.0);
+        line.put("seconds", Figures.round(seconds, 1));
         line.put("heldout_neg_elbo_nats", heldOut.negElboNats());
         line.put("heldout_recon_nats", heldOut.reconstructionNats());
         line.put("heldout_kl_nats", heldOut.klNats());
+        Figures.requireFinite(out.getFileName().toString(), line);
         System.out.println(Json.line(line));
         return 0;
     }

@@ -11,6 +11,7 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 import org.diffusionlab.core.BadInputException;
+import org.diffusionlab.core.io.Limits;
 
 /**
  * Reads the IDX format of the MNIST files (plain or gzip-compressed): big-endian int32 magic
@@ -20,8 +21,8 @@ import org.diffusionlab.core.BadInputException;
 public final class Idx {
     public static final int IMAGES_MAGIC = 2051;
     public static final int LABELS_MAGIC = 2049;
-    private static final int MAX_SIDE = 1024;
-    private static final long MAX_BYTES = 1L << 30;
+    private static final int MAX_SIDE = Limits.MAX_IDX_SIDE;
+    private static final long MAX_BYTES = Limits.MAX_IDX_BYTES;
 
     private Idx() {
     }
@@ -44,8 +45,7 @@ public final class Idx {
                 throw new BadInputException(file.getFileName() + ": implausible IDX header (" + count + " images of "
                         + rows + "×" + cols + ")");
             }
-            byte[] pixels = new byte[count * rows * cols];
-            readFully(file, in, pixels, count + " images of " + rows + "×" + cols);
+            byte[] pixels = readFully(file, in, count * rows * cols, count + " images of " + rows + "×" + cols);
             return new Images(count, rows, cols, pixels);
         } catch (IOException e) {
             throw unreadable(file, e);
@@ -59,8 +59,7 @@ public final class Idx {
             if (count < 0 || count > MAX_BYTES) {
                 throw new BadInputException(file.getFileName() + ": implausible IDX header (" + count + " labels)");
             }
-            byte[] labels = new byte[count];
-            readFully(file, in, labels, count + " labels");
+            byte[] labels = readFully(file, in, count, count + " labels");
             return labels;
         } catch (IOException e) {
             throw unreadable(file, e);
@@ -90,13 +89,17 @@ public final class Idx {
         }
     }
 
-    private static void readFully(Path file, DataInputStream in, byte[] target, String what) throws BadInputException,
+    /**
+     * Reads the bytes the header promises. The buffer grows with the data that actually arrives (a gzip file of a
+     * few bytes whose header promises a gigabyte allocates a few bytes), and a short file is refused.
+     */
+    private static byte[] readFully(Path file, DataInputStream in, int length, String what) throws BadInputException,
             IOException {
-        try {
-            in.readFully(target);
-        } catch (EOFException e) {
+        byte[] data = in.readNBytes(length);
+        if (data.length < length) {
             throw new BadInputException(file.getFileName() + ": the file is truncated; its header promises " + what);
         }
+        return data;
     }
 
     private static BadInputException unreadable(Path file, IOException e) {

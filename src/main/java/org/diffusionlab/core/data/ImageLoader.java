@@ -3,11 +3,14 @@ package org.diffusionlab.core.data;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
@@ -15,6 +18,7 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
 import org.diffusionlab.core.BadInputException;
+import org.diffusionlab.core.io.Limits;
 
 /**
  * Reads PNG, JPEG, BMP and GIF files defensively: the header is checked before any pixel is decoded,
@@ -23,8 +27,8 @@ import org.diffusionlab.core.BadInputException;
  */
 public final class ImageLoader {
     /** Images with more pixels than this (e.g. 8,000 × 5,000) are refused before decoding. */
-    public static final long MAX_PIXELS = 40_000_000L;
-    public static final long MAX_FILE_BYTES = 200L << 20;
+    public static final long MAX_PIXELS = Limits.MAX_IMAGE_PIXELS;
+    public static final long MAX_FILE_BYTES = Limits.MAX_IMAGE_FILE_BYTES;
 
     private ImageLoader() {
     }
@@ -54,12 +58,26 @@ public final class ImageLoader {
                 return decode(name, in, maxSide);
             }
         } catch (IOException e) {
-            throw new BadInputException(name + ": could not be read (" + e.getMessage() + ")", e);
+            throw new BadInputException(name + ": could not be read (" + describe(e) + ")", e);
         }
     }
 
+    /**
+     * Decodes an image after checking its header (size) and structure ({@link ImageIntegrity}); a warning from the
+     * decoder (e.g. "premature end of JPEG file") refuses it too, instead of showing grey where data is missing.
+     */
     public static Loaded decode(String name, InputStream in, int maxSide) throws BadInputException {
-        try (ImageInputStream stream = ImageIO.createImageInputStream(in)) {
+        byte[] bytes;
+        try {
+            bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
+        } catch (IOException e) {
+            throw new BadInputException(name + ": could not be read (" + describe(e) + ")", e);
+        }
+        if (bytes.length > MAX_FILE_BYTES) {
+            throw new BadInputException(name + ": the file is larger than " + (MAX_FILE_BYTES >> 20) + " MB");
+        }
+        List<String> warnings = new ArrayList<>();
+        try (ImageInputStream stream = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
             Iterator<ImageReader> readers = stream == null ? null : ImageIO.getImageReaders(stream);
             if (readers == null || !readers.hasNext()) {
                 throw new BadInputException(name + ": not an image this app can read (PNG, JPEG, BMP or GIF)");
@@ -77,10 +95,15 @@ public final class ImageLoader {
                             + Math.round((double) width * height / 1e6) + " megapixels); the largest accepted is "
                             + MAX_PIXELS / 1_000_000 + " megapixels");
                 }
+                ImageIntegrity.check(name, bytes);
+                reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
                 ImageReadParam param = reader.getDefaultReadParam();
                 int subsampling = Math.max(1, Math.max(width, height) / (4 * maxSide));
                 param.setSourceSubsampling(subsampling, subsampling, 0, 0);
                 BufferedImage image = reader.read(0, param);
+                if (!warnings.isEmpty()) {
+                    throw new BadInputException(name + ": the image data is truncated or damaged (" + warnings.get(0) + ")");
+                }
                 return new Loaded(name, toPicture(fit(image, maxSide)), width, height);
             } finally {
                 reader.dispose();
@@ -95,8 +118,11 @@ public final class ImageLoader {
         while (root.getCause() != null) {
             root = root.getCause();
         }
+        if (root instanceof java.io.EOFException) {
+            return "it ends early";
+        }
         String message = root.getMessage();
-        return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
+        return message == null || message.isBlank() ? "the decoder could not read it" : message;
     }
 
     /** Scales so the longer side is at most maxSide, keeping the aspect ratio; never scales up. */

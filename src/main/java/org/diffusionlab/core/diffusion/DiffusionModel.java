@@ -170,22 +170,9 @@ public final class DiffusionModel implements NoisePredictor {
         DenoiserSpec spec = DenoiserSpec.fromManifest(archive);
         NoiseSchedule schedule = scheduleFrom(archive);
         String dataSet = archive.field("data.set").asText();
+        archive.requirePlausibleWeightCount(spec.parameterCount());
         Denoiser denoiser = spec.build(0);
-        Map<String, long[]> shapes = denoiser.parameters().shapes();
-        Map<String, NpyArray> weights = new LinkedHashMap<>();
-        for (Map.Entry<String, long[]> entry : shapes.entrySet()) {
-            NpyArray array = archive.array(entry.getKey(), entry.getValue());
-            for (float v : array.data()) {
-                if (!Float.isFinite(v)) {
-                    throw new BadInputException(archive.name() + ": the weight '" + entry.getKey() + "' holds " + v);
-                }
-            }
-            weights.put(entry.getKey(), array);
-        }
-        if (archive.arrays().size() != shapes.size()) {
-            throw new BadInputException(archive.name() + ": the file has " + archive.arrays().size()
-                    + " weights but the architecture in the manifest has " + shapes.size());
-        }
+        Map<String, NpyArray> weights = archive.weights(denoiser.parameters().shapes());
         denoiser.parameters().load(weights);
         return new DiffusionModel(denoiser, schedule, dataSet, archive.manifest().deepCopy()).freeze();
     }

@@ -106,12 +106,11 @@ public final class DigitClassifier {
         if (!ARCHITECTURE.equals(name)) {
             throw new BadInputException(archive.name() + ": unknown classifier architecture '" + name + "'");
         }
-        DigitClassifierNet net = new DigitClassifierNet(archive.intField("architecture.channels", 1, 256),
-                archive.intField("architecture.features", 1, 4096), 0);
-        Map<String, NpyArray> weights = new LinkedHashMap<>();
-        for (Map.Entry<String, long[]> entry : net.parameters().shapes().entrySet()) {
-            weights.put(entry.getKey(), archive.array(entry.getKey(), entry.getValue()));
-        }
+        int channels = archive.intField("architecture.channels", 1, 256);
+        int features = archive.intField("architecture.features", 1, 4096);
+        archive.requirePlausibleWeightCount(DigitClassifierNet.parameterCount(channels, features));
+        DigitClassifierNet net = new DigitClassifierNet(channels, features, 0);
+        Map<String, NpyArray> weights = archive.weights(net.parameters().shapes());
         net.parameters().load(weights);
         return new DigitClassifier(net, archive.manifest().deepCopy());
     }

@@ -24,7 +24,18 @@ public final class AtomicFile {
     private AtomicFile() {
     }
 
+    /** Throws a {@link WriteFailedException} naming {@code target} for any failure, after removing the temporary file. */
     public static void write(Path target, Content content) throws IOException {
+        try {
+            writeOrThrow(target, content);
+        } catch (WriteFailedException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new WriteFailedException(target, e);
+        }
+    }
+
+    private static void writeOrThrow(Path target, Content content) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path directory = absolute.getParent();
         Files.createDirectories(directory);

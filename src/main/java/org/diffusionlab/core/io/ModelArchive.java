@@ -1,5 +1,6 @@
 package org.diffusionlab.core.io;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -7,8 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -28,18 +32,26 @@ public final class ModelArchive {
     public static final String FORMAT = "diffusion-lab-model";
     public static final int FORMAT_VERSION = 1;
     public static final String MANIFEST = "manifest.json";
-    private static final long MAX_ENTRY_BYTES = 512L << 20;
-    private static final long MAX_TOTAL_BYTES = 1L << 30;
-    private static final int MAX_ENTRIES = 2000;
 
     private final String name;
     private final ObjectNode manifest;
     private final Map<String, NpyArray> arrays;
+    /** The file a read archive came from, and its weights' headers; null and empty for one built in memory. */
+    private final Path source;
+    private final Map<String, Npy.Header> headers;
 
+    /** A model in memory, to be written. */
     public ModelArchive(String name, ObjectNode manifest, Map<String, NpyArray> arrays) {
+        this(name, null, manifest, Map.of());
+        this.arrays.putAll(arrays);
+    }
+
+    private ModelArchive(String name, Path source, ObjectNode manifest, Map<String, Npy.Header> headers) {
         this.name = name;
+        this.source = source;
         this.manifest = manifest;
-        this.arrays = new LinkedHashMap<>(arrays);
+        this.arrays = new LinkedHashMap<>();
+        this.headers = new LinkedHashMap<>(headers);
     }
 
     /** A manifest with the format fields filled in and the given kind. */
@@ -63,7 +75,13 @@ public final class ModelArchive {
         return manifest.path("kind").asText();
     }
 
-    public Map<String, NpyArray> arrays() {
+    /** Every weight, read (and checked finite) now if this archive came from a file. */
+    public Map<String, NpyArray> arrays() throws BadInputException {
+        if (source != null && arrays.size() < headers.size()) {
+            Map<String, long[]> shapes = new LinkedHashMap<>();
+            headers.forEach((key, header) -> shapes.put(key, header.shape()));
+            arrays.putAll(weights(shapes));
+        }
         return arrays;
     }
 
@@ -77,15 +95,12 @@ public final class ModelArchive {
 
     /** The named array, which must exist and have exactly the expected shape. */
     public NpyArray array(String key, long... expectedShape) throws BadInputException {
-        NpyArray array = arrays.get(key);
-        if (array == null) {
-            throw new BadInputException(name + ": the weight '" + key + "' is missing");
-        }
-        if (!array.hasShape(expectedShape)) {
-            throw new BadInputException(name + ": the weight '" + key + "' has shape " + Arrays.toString(array.shape())
+        long[] shape = shapeOf(key);
+        if (!Arrays.equals(shape, expectedShape)) {
+            throw new BadInputException(name + ": the weight '" + key + "' has shape " + Arrays.toString(shape)
                     + " but the architecture in the manifest needs " + Arrays.toString(expectedShape));
         }
-        return array;
+        return load(key);
     }
 
     /** A required manifest field; a missing one is an error that names it. */
@@ -115,6 +130,12 @@ public final class ModelArchive {
         return node.doubleValue();
     }
 
+    /**
+     * Opens a model file and checks all of it before anything large is allocated: the zip's entry count, names (only
+     * {@code manifest.json} and {@code .npy} weights, each once), declared sizes against {@link Limits} (absolute and
+     * packing ratio), every entry read to its end through its CRC-32, and every weight's .npy header against the
+     * entry's size. The weights' values are read later, by {@link #weights}, once the caller knows the shapes it needs.
+     */
     public static ModelArchive read(Path file) throws BadInputException {
         String name = file.getFileName().toString();
         try {
@@ -125,49 +146,194 @@ public final class ModelArchive {
                 throw new BadInputException(name + ": the file is empty");
             }
         } catch (IOException e) {
-            throw new BadInputException(name + ": could not be read (" + e.getMessage() + ")", e);
+            throw new BadInputException(name + ": could not be read (" + WriteFailedException.reason(e) + ")", e);
         }
         byte[] manifestBytes = null;
-        Map<String, NpyArray> arrays = new LinkedHashMap<>();
-        long total = 0;
+        Map<String, Npy.Header> headers = new LinkedHashMap<>();
         try (ZipFile zip = new ZipFile(file.toFile())) {
-            if (zip.size() > MAX_ENTRIES) {
-                throw new BadInputException(name + ": too many entries for a model file");
+            if (zip.size() > Limits.MAX_ZIP_ENTRIES) {
+                throw new BadInputException(name + ": " + zip.size() + " entries, too many for a model file");
             }
-            for (ZipEntry entry : Collections.list(zip.entries())) {
-                if (entry.isDirectory()) {
-                    continue;
+            if (zip.getEntry(MANIFEST) == null) {
+                throw new BadInputException(name + ": not a Diffusion Lab model (the zip has no manifest.json)");
+            }
+            List<? extends ZipEntry> entries = Collections.list(zip.entries());
+            Set<String> names = new HashSet<>();
+            long total = 0;
+            for (ZipEntry entry : entries) {
+                String entryName = entry.getName();
+                if (!names.add(entryName)) {
+                    throw new BadInputException(name + ": the entry " + entryName + " is in the file twice");
                 }
-                byte[] bytes;
-                try (InputStream in = zip.getInputStream(entry)) {
-                    bytes = readLimited(name, in, entry.getName());
+                if (!entryName.equals(MANIFEST) && !isWeightName(entryName)) {
+                    throw new BadInputException(name + ": unexpected entry '" + entryName + "' (a model holds manifest.json"
+                            + " and .npy weights only)");
                 }
-                total += bytes.length;
-                if (total > MAX_TOTAL_BYTES) {
-                    throw new BadInputException(name + ": the model is larger than " + (MAX_TOTAL_BYTES >> 20) + " MB unpacked");
+                Limits.requireEntrySize(name, entryName, entry.getSize(), entry.getCompressedSize());
+                if (entryName.equals(MANIFEST) && entry.getSize() > Limits.MAX_MANIFEST_BYTES) {
+                    throw new BadInputException(name + ": manifest.json is " + entry.getSize() + " bytes, too large for a manifest");
                 }
-                if (entry.getName().equals(MANIFEST)) {
-                    manifestBytes = bytes;
-                } else if (entry.getName().endsWith(".npy")) {
-                    String key = entry.getName().substring(0, entry.getName().length() - 4);
-                    try {
-                        arrays.put(key, Npy.read(bytes));
-                    } catch (IllegalArgumentException e) {
-                        throw new BadInputException(name + ": the weight '" + key + "' is damaged (" + e.getMessage() + ")");
+                total += entry.getSize();
+                Limits.requireModelSize(name, total);
+            }
+            for (ZipEntry entry : entries) {
+                try (CheckedEntry in = new CheckedEntry(name, zip, entry)) {
+                    if (entry.getName().equals(MANIFEST)) {
+                        manifestBytes = in.readAllBytes();
+                    } else {
+                        Npy.Header header = weightHeader(name, in, entry);
+                        in.skipToEnd();
+                        headers.put(weightKey(entry.getName()), header);
                     }
+                    in.verify();
                 }
             }
         } catch (ZipException e) {
             throw new BadInputException(startsLikeZip(file)
-                    ? name + ": the file is truncated or damaged (" + e.getMessage() + ")"
+                    ? name + ": the file is truncated or damaged (its zip structure is broken)"
                     : name + ": not a Diffusion Lab model (not a zip file)", e);
-        } catch (IOException e) {
-            throw new BadInputException(name + ": the file is truncated or damaged (" + e.getMessage() + ")", e);
+        } catch (IOException | RuntimeException e) {
+            throw new BadInputException(name + ": the file is truncated or damaged (" + describe(e) + ")", e);
         }
         if (manifestBytes == null) {
             throw new BadInputException(name + ": not a Diffusion Lab model (the zip has no manifest.json)");
         }
-        return new ModelArchive(name, parseManifest(name, manifestBytes), arrays);
+        return new ModelArchive(name, file, parseManifest(name, manifestBytes), headers);
+    }
+
+    private static boolean isWeightName(String entryName) {
+        return entryName.endsWith(".npy") && entryName.length() > 4 && entryName.length() < 256
+                && !entryName.startsWith("/") && !entryName.contains("..") && !entryName.contains("\\")
+                && entryName.chars().allMatch(c -> c > ' ' && c < 127);
+    }
+
+    private static String weightKey(String entryName) {
+        return entryName.substring(0, entryName.length() - 4);
+    }
+
+    private static Npy.Header weightHeader(String name, InputStream in, ZipEntry entry) throws IOException, BadInputException {
+        String key = weightKey(entry.getName());
+        Npy.Header header;
+        try {
+            header = Npy.readHeader(in);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(name + ": the weight '" + key + "' is damaged (" + e.getMessage() + ")");
+        }
+        long headerBytes = ((CheckedEntry) in).count();
+        if (headerBytes + header.dataBytes() != entry.getSize()) {
+            throw new BadInputException(name + ": the weight '" + key + "' is damaged (its header promises shape "
+                    + Arrays.toString(header.shape()) + ", " + header.dataBytes() + " bytes of data; the entry has "
+                    + (entry.getSize() - headerBytes) + ")");
+        }
+        return header;
+    }
+
+    /**
+     * Before the network is built: refuses an architecture of {@code expected} weights that would not fit in memory,
+     * or that asks for far more weights than the file holds (a damaged or hostile manifest). Each weight's name and
+     * shape is then checked by {@link #weights}.
+     */
+    public void requirePlausibleWeightCount(long expected) throws BadInputException {
+        long stored = 0;
+        for (String key : keys()) {
+            stored += NpyArray.count(shapeOf(key));
+        }
+        Limits.requireWeightsFit(name, "the architecture in the manifest", expected);
+        if (expected > 2 * stored + (1 << 20)) {
+            throw new BadInputException(name + ": the architecture in the manifest has " + expected + " weights but the file"
+                    + " holds " + stored);
+        }
+    }
+
+    /** The names of the weights in this model. */
+    public Set<String> keys() {
+        return source == null ? arrays.keySet() : headers.keySet();
+    }
+
+    /**
+     * Exactly these weights with exactly these shapes, read with every value checked finite. Every name and shape is
+     * compared, and the total checked against the free memory, before any value is read.
+     */
+    public Map<String, NpyArray> weights(Map<String, long[]> shapes) throws BadInputException {
+        long total = 0;
+        for (Map.Entry<String, long[]> entry : shapes.entrySet()) {
+            long[] shape = shapeOf(entry.getKey());
+            if (!Arrays.equals(shape, entry.getValue())) {
+                throw new BadInputException(name + ": the weight '" + entry.getKey() + "' has shape " + Arrays.toString(shape)
+                        + " but the architecture in the manifest needs " + Arrays.toString(entry.getValue()));
+            }
+            total += NpyArray.count(shape);
+        }
+        for (String key : keys()) {
+            if (!shapes.containsKey(key)) {
+                throw new BadInputException(name + ": the file holds a weight '" + key + "' that the architecture in the"
+                        + " manifest does not have");
+            }
+        }
+        Limits.requireWeightsFit(name, "the model", total);
+        Map<String, NpyArray> result = new LinkedHashMap<>();
+        for (String key : shapes.keySet()) {
+            NpyArray array = load(key);
+            for (float value : array.data()) {
+                if (!Float.isFinite(value)) {
+                    throw new BadInputException(name + ": the weight '" + key + "' contains " + value
+                            + " (the model is damaged or its training diverged)");
+                }
+            }
+            result.put(key, array);
+        }
+        return result;
+    }
+
+    private long[] shapeOf(String key) throws BadInputException {
+        if (source == null) {
+            NpyArray array = arrays.get(key);
+            if (array != null) {
+                return array.shape();
+            }
+        } else if (headers.containsKey(key)) {
+            return headers.get(key).shape();
+        }
+        throw new BadInputException(name + ": the weight '" + key + "' is missing");
+    }
+
+    /** One weight's values, read again through its checksum: the file may have changed since it was opened. */
+    private NpyArray load(String key) throws BadInputException {
+        NpyArray loaded = arrays.get(key);
+        if (loaded != null) {
+            return loaded;
+        }
+        try (ZipFile zip = new ZipFile(source.toFile())) {
+            ZipEntry entry = zip.getEntry(key + ".npy");
+            if (entry == null) {
+                throw new BadInputException(name + ": the file changed while it was being read");
+            }
+            try (CheckedEntry in = new CheckedEntry(name, zip, entry)) {
+                Npy.Header header = weightHeader(name, in, entry);
+                if (!Arrays.equals(header.shape(), headers.get(key).shape())) {
+                    throw new BadInputException(name + ": the file changed while it was being read");
+                }
+                NpyArray array = new NpyArray(header.shape(), Npy.readData(in, header));
+                in.skipToEnd();
+                in.verify();
+                return array;
+            }
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(name + ": the weight '" + key + "' is damaged (" + e.getMessage() + ")");
+        } catch (IOException | RuntimeException e) {
+            throw new BadInputException(name + ": the file is truncated or damaged (" + describe(e) + ")", e);
+        }
+    }
+
+    private static String describe(Exception e) {
+        if (e instanceof EOFException) {
+            return "it ends early";
+        }
+        if (e instanceof ZipException) {
+            return "its compressed data is broken";
+        }
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? "it cannot be read" : message;
     }
 
     /** A zip begins with a local file header, the bytes P K 3 4; a truncated one still does. */
@@ -205,14 +371,6 @@ public final class ModelArchive {
             throw new BadInputException(name + ": manifest.json does not say what kind of model this is");
         }
         return manifest;
-    }
-
-    private static byte[] readLimited(String name, InputStream zip, String entry) throws IOException, BadInputException {
-        byte[] bytes = zip.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, MAX_ENTRY_BYTES + 1));
-        if (bytes.length > MAX_ENTRY_BYTES) {
-            throw new BadInputException(name + ": the entry " + entry + " is larger than " + (MAX_ENTRY_BYTES >> 20) + " MB");
-        }
-        return bytes;
     }
 
     /** Writes the model whole or not at all (see {@link AtomicFile}). */

@@ -1,5 +1,8 @@
 package org.diffusionlab.core.io;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -38,44 +41,107 @@ public final class Npy {
         return buffer.array();
     }
 
-    /** Parses one {@code .npy} file; throws IllegalArgumentException with a plain description of what is wrong. */
+    /** What a {@code .npy} header promises: the shape, the bytes per element, and so the bytes of data that follow. */
+    public record Header(long[] shape, int itemSize, int count) {
+        public long dataBytes() {
+            return (long) count * itemSize;
+        }
+    }
+
+    /** Parses one whole {@code .npy} file; throws IllegalArgumentException with a plain description of what is wrong. */
     public static NpyArray read(byte[] bytes) {
-        ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        if (bytes.length < 10 || !Arrays.equals(Arrays.copyOf(bytes, MAGIC.length), MAGIC)) {
+        try {
+            InputStream in = new ByteArrayInputStream(bytes);
+            Header header = readHeader(in);
+            NpyArray array = new NpyArray(header.shape(), readData(in, header));
+            if (in.read() != -1) {
+                throw new IllegalArgumentException("shape " + Arrays.toString(header.shape()) + " needs " + header.dataBytes()
+                        + " bytes of data, the file has more");
+            }
+            return array;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("could not be read", e);
+        }
+    }
+
+    /**
+     * Reads and checks the header only, so that a caller can compare the shape with what it expects and the data
+     * size with what the container says before anything is allocated.
+     */
+    public static Header readHeader(InputStream in) throws IOException {
+        byte[] preamble = in.readNBytes(MAGIC.length + 2);
+        if (preamble.length < MAGIC.length + 2 || !Arrays.equals(Arrays.copyOf(preamble, MAGIC.length), MAGIC)) {
             throw new IllegalArgumentException("not a NumPy .npy array");
         }
-        int major = bytes[6];
-        buffer.position(8);
-        int headerLength = major == 1 ? Short.toUnsignedInt(buffer.getShort()) : buffer.getInt();
-        if (major < 1 || major > 3 || headerLength > bytes.length - buffer.position()) {
-            throw new IllegalArgumentException("damaged .npy header");
+        int major = preamble[6];
+        if (major < 1 || major > 3) {
+            throw new IllegalArgumentException("unknown .npy version " + major);
         }
-        String header = new String(bytes, buffer.position(), headerLength, StandardCharsets.ISO_8859_1);
-        buffer.position(buffer.position() + headerLength);
+        byte[] lengthBytes = in.readNBytes(major == 1 ? 2 : 4);
+        if (lengthBytes.length < (major == 1 ? 2 : 4)) {
+            throw new IllegalArgumentException("the .npy header is cut short");
+        }
+        ByteBuffer length = ByteBuffer.wrap(Arrays.copyOf(lengthBytes, 4)).order(ByteOrder.LITTLE_ENDIAN);
+        long headerLength = Integer.toUnsignedLong(length.getInt());
+        if (headerLength > Limits.MAX_NPY_HEADER_BYTES) {
+            throw new IllegalArgumentException("the .npy header claims " + headerLength + " bytes; the largest accepted is "
+                    + Limits.MAX_NPY_HEADER_BYTES);
+        }
+        byte[] headerBytes = in.readNBytes((int) headerLength);
+        if (headerBytes.length < headerLength) {
+            throw new IllegalArgumentException("the .npy header is cut short");
+        }
+        String header = new String(headerBytes, StandardCharsets.ISO_8859_1);
         String descr = find(DESCR, header, "descr");
         if ("True".equals(find(FORTRAN, header, "fortran_order"))) {
             throw new IllegalArgumentException("Fortran-ordered arrays are not supported");
         }
-        long[] shape = parseShape(find(SHAPE, header, "shape"));
-        long count = NpyArray.count(shape);
         int itemSize = switch (descr) {
             case "<f4" -> 4;
             case "<f8" -> 8;
             default -> throw new IllegalArgumentException("unsupported element type " + descr + " (need float32 or float64)");
         };
-        if (count < 0 || count > Integer.MAX_VALUE || count * itemSize != buffer.remaining()) {
-            throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " needs " + count * itemSize
-                    + " bytes of data, the file has " + buffer.remaining());
+        long[] shape = parseShape(find(SHAPE, header, "shape"));
+        if (shape.length > Limits.MAX_NPY_DIMENSIONS) {
+            throw new IllegalArgumentException("an array of " + shape.length + " dimensions; the most accepted is "
+                    + Limits.MAX_NPY_DIMENSIONS);
         }
-        float[] data = new float[(int) count];
-        if (itemSize == 4) {
-            buffer.asFloatBuffer().get(data);
-        } else {
-            for (int i = 0; i < data.length; i++) {
-                data[i] = (float) buffer.getDouble();
+        long count = 1;
+        for (long side : shape) {
+            if (side < 0 || side > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("damaged shape " + Arrays.toString(shape));
+            }
+            count *= side;
+            if (count > Integer.MAX_VALUE / 8) {
+                throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " is larger than any weight array");
             }
         }
-        return new NpyArray(shape, data);
+        return new Header(shape, itemSize, (int) count);
+    }
+
+    /** Reads exactly the data the header promises; a stream that ends first is a truncated file. */
+    public static float[] readData(InputStream in, Header header) throws IOException {
+        float[] data = new float[header.count()];
+        byte[] chunk = new byte[1 << 16];
+        int done = 0;
+        while (done < data.length) {
+            int values = Math.min(data.length - done, chunk.length / header.itemSize());
+            int bytes = values * header.itemSize();
+            if (in.readNBytes(chunk, 0, bytes) < bytes) {
+                throw new IllegalArgumentException("shape " + Arrays.toString(header.shape()) + " needs " + header.dataBytes()
+                        + " bytes of data, the file has fewer");
+            }
+            ByteBuffer buffer = ByteBuffer.wrap(chunk, 0, bytes).order(ByteOrder.LITTLE_ENDIAN);
+            if (header.itemSize() == 4) {
+                buffer.asFloatBuffer().get(data, done, values);
+            } else {
+                for (int i = 0; i < values; i++) {
+                    data[done + i] = (float) buffer.getDouble();
+                }
+            }
+            done += values;
+        }
+        return data;
     }
 
     private static String find(Pattern pattern, String header, String key) {

@@ -18,6 +18,12 @@ public sealed interface DenoiserSpec {
     /** A fresh network with weights initialised from the seed. */
     Denoiser build(long seed);
 
+    /**
+     * The number of weights {@link #build} allocates, known without allocating, so that a manifest asking for a
+     * network its file does not hold is refused before the network is built.
+     */
+    long parameterCount();
+
     ObjectNode toJson();
 
     /** One line for people, e.g. "MLP 2→128×3→2, 5 Fourier octaves, time embedding 64". */
@@ -49,6 +55,28 @@ public sealed interface DenoiserSpec {
         @Override
         public Denoiser build(long seed) {
             return new UNet(this, seed);
+        }
+
+        @Override
+        public long parameterCount() {
+            long c = channels;
+            long time = 4 * c;
+            long count = timeEmbedding * time + time + time * time + time;
+            count += 9 * c + c;
+            count += block(c, c, time) + 9 * c * c + c;
+            count += block(c, 2 * c, time) + 36 * c * c + 2 * c;
+            count += block(2 * c, 4 * c, time);
+            count += attention ? 2 * 4 * c + 4 * (16 * c * c + 4 * c) : 0;
+            count += block(4 * c, 4 * c, time) + 8 * c * c + 2 * c;
+            count += block(2 * c, 2 * c, time) + 2 * c * c + c;
+            count += block(c, c, time) + 2 * c + 9 * c + 1;
+            return count;
+        }
+
+        /** A residual block: two GroupNorms, two 3×3 convolutions, the time projection and a 1×1 skip if widths differ. */
+        private static long block(long in, long out, long time) {
+            return 2 * in + 9 * in * out + out + time * out + out + 2 * out + 9 * out * out + out
+                    + (in == out ? 0 : in * out + out);
         }
 
         @Override
@@ -111,6 +139,17 @@ public sealed interface DenoiserSpec {
         @Override
         public Denoiser build(long seed) {
             return new Mlp(this, seed);
+        }
+
+        @Override
+        public long parameterCount() {
+            long count = 0;
+            long width = inputs();
+            for (int k = 0; k < layers; k++) {
+                count += (width + 1) * hidden + (timeEmbedding + 1L) * hidden;
+                width = hidden;
+            }
+            return count + (width + 1) * dimensions;
         }
 
         @Override

@@ -37,6 +37,12 @@ public final class DigitClassifierNet {
         parameters.seal();
     }
 
+    /** The weights a net of this size holds, known without building it. */
+    public static long parameterCount(int channels, int features) {
+        long c = channels;
+        return 9 * c + c + 18 * c * c + 2 * c + 72 * c * c + 4 * c + (196 * c + 1) * features + (features + 1L) * CLASSES;
+    }
+
     public int channels() {
         return channels;
     }

@@ -67,7 +67,9 @@ public final class TrainingRun {
             listener.accept(new TrainingEvent.Finished(step, seconds(start), false));
         } catch (RuntimeException | OutOfMemoryError e) {
             session.restoreLastGood();
-            listener.accept(new TrainingEvent.Failed(step, "Training failed at step " + step + ": " + e));
+            listener.accept(new TrainingEvent.Failed(step, "Training failed at step " + step + ": " + (e instanceof OutOfMemoryError
+                    ? "not enough memory (try a smaller batch or network)" : e.getMessage() == null ? "an internal error"
+                    : e.getMessage()) + ". The model keeps the weights from the last good step."));
         } finally {
             running = false;
         }

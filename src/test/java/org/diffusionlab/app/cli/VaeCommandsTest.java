@@ -68,7 +68,7 @@ class VaeCommandsTest {
     void badArgumentsAndFilesEndWithOneLineAndExitCode2() throws Exception {
         Result latent = cli("train-vae", "--latent", "1", "--out", directory.resolve("x.zip").toString());
         assertEquals(2, latent.code());
-        assertEquals("error: the latent size must be 2 to 64, not 1", latent.err().strip());
+        assertEquals("error: --latent must be from 2 to 64, not 1", latent.err().strip());
 
         Result missing = cli("eval-vae", "--model", directory.resolve("absent.zip").toString());
         assertEquals(2, missing.code());

@@ -1,0 +1,116 @@
+package org.diffusionlab.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.diffusionlab.app.Cli;
+import org.diffusionlab.core.BadInputException;
+import org.diffusionlab.core.io.Figures;
+import org.diffusionlab.core.io.ModelArchive;
+import org.diffusionlab.core.io.NpyArray;
+import org.diffusionlab.core.vae.Vae;
+import org.diffusionlab.core.vae.VaeArchitecture;
+import org.diffusionlab.core.vae.VaeFile;
+import org.diffusionlab.core.vae.VaeTrainingConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A model whose weights overflow reports no figure and draws no picture: one line, exit code 2. */
+class FiniteFiguresTest {
+    @TempDir
+    Path dir;
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private PrintStream originalErr;
+    private PrintStream originalOut;
+
+    @BeforeEach
+    void capture() {
+        originalErr = System.err;
+        originalOut = System.out;
+        System.setErr(new PrintStream(err, true));
+        System.setOut(new PrintStream(out, true));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setErr(originalErr);
+        System.setOut(originalOut);
+    }
+
+    /** The model with every weight multiplied by {@code factor}: finite, but it overflows float arithmetic. */
+    private Path scaled(Path model, float factor, String name) throws Exception {
+        ModelArchive archive = ModelArchive.read(model);
+        Map<String, NpyArray> arrays = new LinkedHashMap<>();
+        archive.arrays().forEach((key, array) -> {
+            float[] data = array.data().clone();
+            for (int i = 0; i < data.length; i++) {
+                data[i] = data[i] * factor + Math.signum(data[i]) * factor;
+            }
+            arrays.put(key, new NpyArray(array.shape(), data));
+        });
+        Path target = dir.resolve(name);
+        new ModelArchive(name, archive.manifest(), arrays).write(target);
+        return target;
+    }
+
+    @Test
+    void figuresAreRoundedInDecimalAndNonFiniteOnesRefused() {
+        assertEquals(1.235, Figures.round(1.23456, 3));
+        assertEquals(Double.POSITIVE_INFINITY, Figures.round(Double.POSITIVE_INFINITY, 3), "not 9.22e15");
+        assertTrue(Double.isNaN(Figures.round(Double.NaN, 3)), "not 0");
+        BadInputException e = assertThrows(BadInputException.class,
+                () -> Figures.requireFinite("m.zip", Map.of("heldout_kl_nats", Double.POSITIVE_INFINITY)));
+        assertEquals("m.zip: heldout_kl_nats is infinite, so nothing is reported (the model's weights overflow or its"
+                + " training diverged)", e.getMessage());
+    }
+
+    @Test
+    void aVaeWhoseWeightsOverflowPrintsNoFigures() throws Exception {
+        Path good = dir.resolve("vae.zip");
+        VaeArchitecture architecture = new VaeArchitecture(28, 28, List.of(8), 2);
+        VaeFile.write(good, Vae.initial(architecture, 1), new VaeFile.Training(new VaeTrainingConfig(architecture, 1, 1e-3, 8,
+                1, 1), "c", "d", "s", 1, null));
+        Path huge = scaled(good, 1e30f, "huge-vae.zip");
+        assertEquals(2, Cli.execute("eval-vae", "--model", huge.toString()), err.toString());
+        String[] lines = err.toString().strip().split("\n");
+        assertEquals(1, lines.length, err.toString());
+        assertTrue(lines[0].startsWith("error: huge-vae.zip: ") && lines[0].matches(".*(infinite|not a number).*"), lines[0]);
+        assertEquals("", out.toString(), "no JSON line with a rounded infinity");
+    }
+
+    @Test
+    void aDiffusionModelWhoseWeightsOverflowWritesNoPicture() throws Exception {
+        Path huge = scaled(Path.of("models/ddpm-toy2d-two-moons.zip"), 1e30f, "huge-ddpm.zip");
+        Path png = dir.resolve("points.png");
+        assertEquals(2, Cli.execute("sample-ddpm", "--model", huge.toString(), "--n", "50", "--steps", "5",
+                "--out", png.toString()), err.toString());
+        String[] lines = err.toString().strip().split("\n");
+        assertEquals(1, lines.length, err.toString());
+        assertTrue(lines[0].contains("samples contain"), lines[0]);
+        assertFalse(Files.exists(png));
+    }
+
+    @Test
+    void aDivergingTrainingRunEndsWithExitTwoAndWritesNothing() throws Exception {
+        Path model = dir.resolve("vae.zip");
+        assertEquals(2, Cli.execute("train-vae", "--latent", "16", "--hidden", "400", "--lr", "100", "--epochs", "1",
+                "--out", model.toString()), err.toString());
+        String last = err.toString().strip().lines().reduce((a, b) -> b).orElseThrow();
+        assertTrue(last.startsWith("error: Training stopped at step") && last.contains("not a finite number")
+                && last.contains("Nothing was written to " + model), last);
+        assertFalse(Files.exists(model));
+    }
+}
