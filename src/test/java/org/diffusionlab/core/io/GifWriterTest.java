@@ -14,55 +14,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.metadata.IIOMetadataNode;
-import javax.imageio.stream.ImageInputStream;
-
 import org.diffusionlab.core.data.AnimationFrames;
 import org.diffusionlab.core.data.Raster;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.w3c.dom.Node;
 
 class GifWriterTest {
     @TempDir
     Path dir;
-
-    /** What a GIF file says about itself, read back with ImageIO's GIF reader. */
-    record ReadBack(int frames, List<Integer> delaysCentiseconds, byte[] loopBlock, List<BufferedImage> images) {
-    }
-
-    static ReadBack read(Path file) throws IOException {
-        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-            ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
-            reader.setInput(in);
-            int count = reader.getNumImages(true);
-            List<Integer> delays = new ArrayList<>();
-            List<BufferedImage> images = new ArrayList<>();
-            byte[] loop = null;
-            for (int i = 0; i < count; i++) {
-                IIOMetadataNode root = (IIOMetadataNode) reader.getImageMetadata(i).getAsTree(GifWriter.FORMAT);
-                for (Node n = root.getFirstChild(); n != null; n = n.getNextSibling()) {
-                    if (n.getNodeName().equals("GraphicControlExtension")) {
-                        delays.add(Integer.parseInt(((IIOMetadataNode) n).getAttribute("delayTime")));
-                    }
-                    if (n.getNodeName().equals("ApplicationExtensions")) {
-                        for (Node a = n.getFirstChild(); a != null; a = a.getNextSibling()) {
-                            IIOMetadataNode app = (IIOMetadataNode) a;
-                            if ("NETSCAPE".equals(app.getAttribute("applicationID"))
-                                    && "2.0".equals(app.getAttribute("authenticationCode"))) {
-                                loop = (byte[]) app.getUserObject();
-                            }
-                        }
-                    }
-                }
-                images.add(reader.read(i));
-            }
-            reader.dispose();
-            return new ReadBack(count, delays, loop, images);
-        }
-    }
 
     private static List<BufferedImage> noiseFrames(int count, boolean colour, long seed) {
         Random random = new Random(seed);
@@ -84,7 +43,7 @@ class GifWriterTest {
     void theFileHasTheFramesTheDelayAndTheLoopExtension() throws Exception {
         Path file = dir.resolve("chain.gif");
         GifWriter.write(file, noiseFrames(37, true, 1), 80, true);
-        ReadBack gif = read(file);
+        GifReadBack gif = GifReadBack.read(file);
         assertEquals(37, gif.frames());
         assertEquals(37, gif.delaysCentiseconds().size());
         assertTrue(gif.delaysCentiseconds().stream().allMatch(d -> d == 8), gif.delaysCentiseconds().toString());
@@ -97,7 +56,7 @@ class GifWriterTest {
     void withoutLoopingThereIsNoLoopExtension() throws Exception {
         Path file = dir.resolve("once.gif");
         GifWriter.write(file, noiseFrames(3, false, 2), 250, false);
-        ReadBack gif = read(file);
+        GifReadBack gif = GifReadBack.read(file);
         assertEquals(3, gif.frames());
         assertEquals(List.of(25, 25, 25), gif.delaysCentiseconds());
         assertNull(gif.loopBlock());
@@ -108,7 +67,7 @@ class GifWriterTest {
         Path file = dir.resolve("grey.gif");
         List<BufferedImage> frames = noiseFrames(4, false, 3);
         GifWriter.write(file, frames, 100, true);
-        List<BufferedImage> back = read(file).images();
+        List<BufferedImage> back = GifReadBack.read(file).images();
         for (int f = 0; f < frames.size(); f++) {
             for (int y = 0; y < 30; y++) {
                 for (int x = 0; x < 40; x++) {
@@ -132,7 +91,7 @@ class GifWriterTest {
         }
         Path file = dir.resolve("ramp.gif");
         GifWriter.write(file, List.of(ramp), 100, false);
-        BufferedImage back = read(file).images().get(0);
+        BufferedImage back = GifReadBack.read(file).images().get(0);
         double worst = 0;
         for (int x = 0; x < 256; x += 8) { // 8 columns: one Bayer tile across
             double[] sum = new double[3];
