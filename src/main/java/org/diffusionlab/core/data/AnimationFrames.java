@@ -112,9 +112,9 @@ public final class AnimationFrames {
         return image;
     }
 
-    /** Label text about a twelfth of the frame's height, but never wider than the frame. */
+    /** Label text about a tenth of the frame's height, but never wider than the frame. */
     private static int labelScale(BufferedImage label, int width, int height) {
-        int byHeight = Math.max(1, Math.round(height / 12f / label.getHeight()));
+        int byHeight = Math.max(1, Math.round(height / 10f / label.getHeight()));
         int byWidth = Math.max(1, width / label.getWidth());
         return Math.min(byHeight, byWidth);
     }

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -74,11 +75,12 @@ public final class FileDialogs {
     }
 
     private static boolean confirmReplace(Window owner, Messages messages, Path file) {
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, messages.format("dialog.replace", file.getFileName()),
-                ButtonType.YES, ButtonType.NO);
+        ButtonType replace = new ButtonType(messages.get("dialog.replace.yes"), ButtonBar.ButtonData.YES);
+        ButtonType keep = new ButtonType(messages.get("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, messages.format("dialog.replace", file.getFileName()), replace, keep);
         alert.initOwner(owner);
         alert.setHeaderText(null);
-        return alert.showAndWait().filter(ButtonType.YES::equals).isPresent();
+        return alert.showAndWait().filter(replace::equals).isPresent();
     }
 
     private static FileChooser chooser(String title) {

@@ -2,6 +2,7 @@ package org.diffusionlab.ui.common;
 
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.SimpleIntegerProperty;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Dialog;
@@ -39,9 +40,11 @@ public final class GifExportDialog extends Dialog<GifSettings> {
         spread.setWrapText(true);
         spread.setMaxWidth(360);
         getDialogPane().setContent(new VBox(10, form, loop, labels, spread));
-        getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
-        getDialogPane().lookupButton(ButtonType.OK).setId("gif-ok");
-        setResultConverter(button -> button == ButtonType.OK
+        ButtonType export = new ButtonType(messages.get("gif.export"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType cancel = new ButtonType(messages.get("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        getDialogPane().getButtonTypes().setAll(export, cancel);
+        getDialogPane().lookupButton(export).setId("gif-ok");
+        setResultConverter(button -> button == export
                 ? new GifSettings(frames.get(), delay.get(), loop.isSelected(), labels.isSelected()) : null);
     }
 
