@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
@@ -63,15 +64,20 @@ public final class FileDialogs {
         FileChooser chooser = chooser(title);
         chooser.setInitialFileName(suggestedName);
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(extension.toUpperCase(), "*." + extension));
-        Optional<Path> chosen = remember(chooser.showSaveDialog(owner));
-        if (chosen.isEmpty() || chosen.get().getFileName().toString().contains(".")) {
-            return chosen;
+        return remember(chooser.showSaveDialog(owner))
+                .flatMap(chosen -> completeName(chosen, extension, file -> confirmReplace(owner, messages, file)));
+    }
+
+    /**
+     * The chosen name with ".extension" added when it has no extension; when that names an existing file
+     * (which the dialog did not ask about), only if {@code replace} agrees.
+     */
+    static Optional<Path> completeName(Path chosen, String extension, Predicate<Path> replace) {
+        if (chosen.getFileName().toString().contains(".")) {
+            return Optional.of(chosen);
         }
-        Path named = chosen.get().resolveSibling(chosen.get().getFileName() + "." + extension);
-        if (Files.exists(named) && !confirmReplace(owner, messages, named)) {
-            return Optional.empty();
-        }
-        return Optional.of(named);
+        Path named = chosen.resolveSibling(chosen.getFileName() + "." + extension);
+        return Files.exists(named) && !replace.test(named) ? Optional.empty() : Optional.of(named);
     }
 
     private static boolean confirmReplace(Window owner, Messages messages, Path file) {
