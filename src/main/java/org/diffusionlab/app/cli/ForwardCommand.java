@@ -6,16 +6,19 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.diffusionlab.core.BadInputException;
+import org.diffusionlab.core.data.AnimationFrames;
 import org.diffusionlab.core.data.Filmstrip;
 import org.diffusionlab.core.data.Raster;
+import org.diffusionlab.core.diffusion.ChainFrames;
 import org.diffusionlab.core.diffusion.NoisingChain;
 import org.diffusionlab.core.schedule.NoiseSchedule;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "forward", mixinStandardHelpOptions = true,
-        description = "Noise an image step by step and write a filmstrip PNG of x_0 ... x_T.")
+        description = "Noise an image step by step and write a filmstrip PNG of x_0 ... x_T, or an animated GIF (--out ….gif).")
 public final class ForwardCommand implements Callable<Integer> {
     @Option(names = "--image", required = true, paramLabel = "FILE|digit:N|photo:NAME",
             description = "an image file, a bundled digit (digit:0..9999) or photo (photo:astronaut, chelsea, coffee, rocket, hubble)")
@@ -36,7 +39,7 @@ public final class ForwardCommand implements Callable<Integer> {
     @Option(names = "--mode", defaultValue = "jump", description = "jump (q(x_t|x_0)) or iterate (q(x_t|x_{t-1})) (default: ${DEFAULT-VALUE})")
     String mode;
 
-    @Option(names = "--frames", defaultValue = "10", description = "frames in the strip, 2..100 (default: ${DEFAULT-VALUE})")
+    @Option(names = "--frames", defaultValue = "10", description = "frames in the strip, 2..100, or in a GIF, 2..200 (default: ${DEFAULT-VALUE})")
     int frames;
 
     @Option(names = "--seed", defaultValue = "1", description = "noise seed (default: ${DEFAULT-VALUE})")
@@ -45,19 +48,31 @@ public final class ForwardCommand implements Callable<Integer> {
     @Option(names = "--tile", defaultValue = "112", description = "tile size in pixels (default: ${DEFAULT-VALUE})")
     int tile;
 
-    @Option(names = "--out", required = true, description = "the PNG to write")
+    @Option(names = "--out", required = true, description = "the PNG, or the animated GIF (a name ending in .gif), to write")
     Path out;
+
+    @Mixin
+    GifOptions gif = new GifOptions();
 
     @Override
     public Integer call() throws Exception {
-        if (frames < 2 || frames > 100) {
-            throw new IllegalArgumentException("--frames must be between 2 and 100, got " + frames);
+        int maxFrames = GifOptions.isGif(out) ? AnimationFrames.MAX_FRAMES : 100;
+        if (frames < 2 || frames > maxFrames) {
+            throw new IllegalArgumentException("--frames must be between 2 and " + maxFrames + ", got " + frames);
         }
         if (tile < 8 || tile > 512) {
             throw new IllegalArgumentException("--tile must be between 8 and 512, got " + tile);
         }
         NoiseSchedule noiseSchedule = NoiseSchedule.of(parseKind(schedule), steps, betaStart, betaEnd);
         NoisingChain chain = new NoisingChain(ImageArgument.load(image).picture(), noiseSchedule, seed, parseMode(mode));
+        if (GifOptions.isGif(out)) {
+            gif.check();
+            ChainFrames.Labelled animation = ChainFrames.forward(chain, frames);
+            int scale = AnimationFrames.scaleFor(Math.max(chain.picture().width(), chain.picture().height()), tile);
+            gif.write(animation, scale, out);
+            System.err.println("wrote " + out + " (" + animation.rasters().size() + " frames, " + noiseSchedule + ", seed " + seed + ")");
+            return 0;
+        }
         List<Raster> rasters = new ArrayList<>();
         List<String> captions = new ArrayList<>();
         var picture = chain.picture();

@@ -2,6 +2,7 @@ package org.diffusionlab.ui.common;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import javafx.beans.value.ObservableValue;
@@ -27,6 +28,11 @@ public interface Page {
         return List.of();
     }
 
+    /** The File → Export entries that write an animated GIF (after asking for its settings). */
+    default List<Animation> animations() {
+        return List.of();
+    }
+
     /** The status line while this page shows; by default the keyboard hint. */
     default ObservableValue<String> status() {
         return null;
@@ -34,5 +40,12 @@ public interface Page {
 
     /** An export: its menu label key, a suggested file name, the extension, and what writes the file. */
     record Export(String labelKey, String suggestedName, String extension, Consumer<Path> write) {
+    }
+
+    /**
+     * An animated GIF export: its menu label key, the key of the sentence saying how frames are chosen, a suggested
+     * file name, and what writes the file with the chosen settings.
+     */
+    record Animation(String labelKey, String spreadKey, String suggestedName, BiConsumer<Path, GifSettings> write) {
     }
 }

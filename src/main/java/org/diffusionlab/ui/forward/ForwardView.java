@@ -24,6 +24,7 @@ import org.diffusionlab.ui.common.NoticeLabel;
 import org.diffusionlab.ui.common.Observe;
 import org.diffusionlab.ui.common.Page;
 import org.diffusionlab.ui.common.PlaybackBar;
+import org.diffusionlab.ui.common.RasterView;
 import org.diffusionlab.ui.common.Subscripts;
 import org.diffusionlab.ui.common.Throttle;
 
@@ -36,6 +37,7 @@ public final class ForwardView extends BorderPane implements Page {
     static final long HISTOGRAM_INTERVAL_MS = 50;
     private final ForwardViewModel model;
     private final Messages messages;
+    private RasterView xtView;
 
     public ForwardView(ForwardViewModel model, Messages messages) {
         this.model = model;
@@ -78,6 +80,7 @@ public final class ForwardView extends BorderPane implements Page {
         CaptionedRaster x0 = new CaptionedRaster("forward-x0", 150);
         x0.caption().setText(messages.get("forward.x0"));
         CaptionedRaster xt = new CaptionedRaster("forward-xt", 300);
+        xtView = xt.raster();
         CaptionedRaster noise = new CaptionedRaster("forward-noise", 150);
         x0.raster().rasterProperty().bind(model.chainViewProperty().map(ForwardViewModel.ChainView::x0));
         xt.raster().rasterProperty().bind(model.frameViewProperty().map(ForwardViewModel.FrameView::xt));
@@ -172,5 +175,11 @@ public final class ForwardView extends BorderPane implements Page {
     public List<Export> exports() {
         return List.of(new Export("menu.export.frame", "forward-frame-t" + model.t() + ".png", "png", model::exportFrame),
                 new Export("menu.export.filmstrip", "forward-filmstrip.png", "png", model::exportFilmstrip));
+    }
+
+    @Override
+    public List<Animation> animations() {
+        return List.of(new Animation("menu.export.gif", "gif.spread.t", "forward-chain.gif",
+                (file, settings) -> model.exportGif(file, settings, Math.min(xtView.getWidth(), xtView.getHeight()))));
     }
 }

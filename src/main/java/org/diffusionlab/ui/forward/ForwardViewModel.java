@@ -23,16 +23,20 @@ import javafx.beans.property.StringProperty;
 import javafx.beans.value.ChangeListener;
 
 import org.diffusionlab.core.BadInputException;
+import org.diffusionlab.core.data.AnimationFrames;
 import org.diffusionlab.core.data.Assets;
 import org.diffusionlab.core.data.Digits;
 import org.diffusionlab.core.data.Filmstrip;
 import org.diffusionlab.core.data.ImageLoader;
 import org.diffusionlab.core.data.Picture;
 import org.diffusionlab.core.data.Raster;
+import org.diffusionlab.core.diffusion.ChainFrames;
 import org.diffusionlab.core.diffusion.NoisingChain;
 import org.diffusionlab.core.stats.PixelHistogram;
 import org.diffusionlab.core.random.Seeds;
 import org.diffusionlab.core.schedule.NoiseSchedule;
+import org.diffusionlab.ui.common.GifExport;
+import org.diffusionlab.ui.common.GifSettings;
 import org.diffusionlab.ui.common.Localized;
 import org.diffusionlab.ui.common.PlaybackModel;
 import org.diffusionlab.ui.common.Subscripts;
@@ -218,6 +222,25 @@ public final class ForwardViewModel {
             return;
         }
         export(file, view.filmstrip(), view.filmstripSteps().stream().map(t -> "t = " + t).toList());
+    }
+
+    /**
+     * Writes the chain as an animated GIF: {@code settings.frames()} frames x_t with t spread evenly over 0 … T,
+     * each scaled to about {@code displaySide} pixels. The frames are computed on the worker thread.
+     */
+    public void exportGif(Path file, GifSettings settings, double displaySide) {
+        NoisingChain current = chain;
+        if (current == null) {
+            return;
+        }
+        notice.set(Localized.of("message.exportingGif", file.getFileName().toString()));
+        worker.submit("export-gif", () -> {
+            ChainFrames.Labelled frames = ChainFrames.forward(current, settings.frames());
+            var picture = current.picture();
+            int scale = AnimationFrames.scaleFor(Math.max(picture.width(), picture.height()), displaySide);
+            return GifExport.write(file, frames.rasters(), frames.labels(), settings, scale);
+        }, written -> notice.set(Localized.of("message.exported", written.toString())),
+                e -> notice.set(GifExport.failure(file, e)));
     }
 
     private void export(Path file, List<Raster> frames, List<String> captions) {

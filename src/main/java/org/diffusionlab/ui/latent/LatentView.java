@@ -231,4 +231,14 @@ public final class LatentView extends BorderPane implements Page {
     public void openImage(Path file) {
         model.encodeImage(file, encodePanel.pad()::setPixels);
     }
+
+    /** The slerp walk as a GIF, each frame at the size the decoded image is shown. */
+    @Override
+    public List<Animation> animations() {
+        return List.of(new Animation("menu.export.gifInterpolation", "gif.spread.path", "latent-slerp.gif", (file, settings) -> {
+            Node decoded = lookup("#latent-decoded");
+            double side = decoded == null ? 0 : Math.min(decoded.getLayoutBounds().getWidth(), decoded.getLayoutBounds().getHeight());
+            model.exportInterpolationGif(file, settings, side);
+        }));
+    }
 }

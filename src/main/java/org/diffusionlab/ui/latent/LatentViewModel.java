@@ -18,6 +18,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import org.diffusionlab.core.BadInputException;
+import org.diffusionlab.core.data.AnimationFrames;
 import org.diffusionlab.core.data.Digits;
 import org.diffusionlab.core.data.ImageLoader;
 import org.diffusionlab.core.data.MnistStyle;
@@ -27,6 +28,8 @@ import org.diffusionlab.core.random.Seeds;
 import org.diffusionlab.core.vae.LatentPaths;
 import org.diffusionlab.core.vae.Vae;
 import org.diffusionlab.core.vae.VaeFile;
+import org.diffusionlab.ui.common.GifExport;
+import org.diffusionlab.ui.common.GifSettings;
 import org.diffusionlab.ui.common.Localized;
 import org.diffusionlab.ui.common.ModelShelf;
 import org.diffusionlab.ui.common.Worker;
@@ -254,10 +257,7 @@ public final class LatentViewModel {
         float[] fromDrawing = drawnFrom;
         float[] toDrawing = drawnTo;
         worker.submit("latent-interpolate", () -> {
-            Digits all = digits();
-            float[][] ends = {fromDrawing != null ? fromDrawing : all.pixels(all.heldOutStart() + from),
-                    toDrawing != null ? toDrawing : all.pixels(all.heldOutStart() + to)};
-            float[][] means = vae.encode(ends).mean();
+            float[][] means = endMeans(vae, from, to, fromDrawing, toDrawing);
             float[][] linear = LatentPaths.linear(means[0], means[1], steps);
             float[][] spherical = LatentPaths.spherical(means[0], means[1], steps);
             return new Interpolation(LatentImages.rasters(vae, vae.decode(linear)), LatentImages.rasters(vae, vae.decode(spherical)),
@@ -266,7 +266,43 @@ public final class LatentViewModel {
         }, interpolation::set, this::fail);
     }
 
+    /**
+     * Writes the walk along the sphere (slerp) from A to B as an animated GIF of {@code settings.frames()} decoded
+     * images, each scaled to about {@code displaySide} pixels; computed on the worker.
+     */
+    public void exportInterpolationGif(Path file, GifSettings settings, double displaySide) {
+        Vae vae = vae();
+        if (vae == null) {
+            return;
+        }
+        int from = interpolationFrom.get();
+        int to = interpolationTo.get();
+        float[] fromDrawing = drawnFrom;
+        float[] toDrawing = drawnTo;
+        int count = settings.frames();
+        notice.set(Localized.of("message.exportingGif", file.getFileName().toString()));
+        worker.submit("export-gif", () -> {
+            float[][] means = endMeans(vae, from, to, fromDrawing, toDrawing);
+            List<Raster> frames = LatentImages.rasters(vae, vae.decode(LatentPaths.spherical(means[0], means[1], count)));
+            List<String> labels = new ArrayList<>();
+            for (int k = 0; k < frames.size(); k++) {
+                labels.add("slerp " + (k + 1) + "/" + frames.size());
+            }
+            int scale = AnimationFrames.scaleFor(frames.get(0).width(), displaySide);
+            return GifExport.write(file, frames, labels, settings, scale);
+        }, written -> notice.set(Localized.of("message.exported", written.toString())),
+                e -> notice.set(GifExport.failure(file, e)));
+    }
+
     // Work
+
+    /** μ of q(z|x) for the two ends: the drawings when given, else the held-out digits A and B. */
+    private float[][] endMeans(Vae vae, int from, int to, float[] fromDrawing, float[] toDrawing) throws BadInputException {
+        Digits all = digits();
+        float[][] ends = {fromDrawing != null ? fromDrawing : all.pixels(all.heldOutStart() + from),
+                toDrawing != null ? toDrawing : all.pixels(all.heldOutStart() + to)};
+        return vae.encode(ends).mean();
+    }
 
     private Vae vae() {
         return model.get() == null ? null : model.get().model();

@@ -183,4 +183,10 @@ public final class ReverseView extends BorderPane implements Page {
     public Node node() {
         return this;
     }
+
+    @Override
+    public List<Animation> animations() {
+        return List.of(new Animation("menu.export.gif", "gif.spread.step", "reverse-chain.gif",
+                (file, settings) -> model.exportGif(file, settings, grid.get(0).getWidth())));
+    }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.Callable;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -20,13 +21,18 @@ import javafx.beans.value.ChangeListener;
 import javafx.collections.ObservableList;
 
 import org.diffusionlab.core.BadInputException;
+import org.diffusionlab.core.data.AnimationFrames;
 import org.diffusionlab.core.data.Digits;
 import org.diffusionlab.core.data.Raster;
+import org.diffusionlab.core.data.SamplePicture;
 import org.diffusionlab.core.data.ToySet;
+import org.diffusionlab.core.diffusion.ChainFrames;
 import org.diffusionlab.core.diffusion.DiffusionModel;
 import org.diffusionlab.core.diffusion.ReverseChain;
 import org.diffusionlab.core.diffusion.ReverseFrame;
 import org.diffusionlab.core.diffusion.Sampler;
+import org.diffusionlab.ui.common.GifExport;
+import org.diffusionlab.ui.common.GifSettings;
 import org.diffusionlab.ui.common.Localized;
 import org.diffusionlab.ui.common.ModelShelf;
 import org.diffusionlab.ui.common.PlaybackModel;
@@ -181,27 +187,13 @@ public final class ReverseViewModel {
             status.set(Localized.of("reverse.noModel"));
             return;
         }
-        DiffusionModel diffusion = entry.model();
-        Sampler rule;
-        try {
-            rule = sampler.get() == SamplerKind.DDPM ? new Sampler.Ddpm(false) : new Sampler.Ddim(ddimSteps.get(), eta.get());
-        } catch (IllegalArgumentException e) {
-            notice.set(Localized.plainError(e.getMessage()));
+        Callable<ReverseChain> maker = chainMaker(entry.model());
+        if (maker == null) {
             return;
         }
-        long chainSeed = seed.get();
-        Start from = start.get();
-        int digit = startDigit.get();
-        int fromT = Math.max(1, Math.min(startT.get(), diffusion.schedule().steps()));
         long built = generation;
         status.set(Localized.of("reverse.status.preparing"));
-        worker.submit("reverse-build", () -> {
-            int count = diffusion.isImage() ? GRID : CLOUD;
-            if (from == Start.NOISE) {
-                return ReverseChain.fromNoise(diffusion, rule, count, chainSeed);
-            }
-            return ReverseChain.fromData(diffusion, rule, startData(diffusion, digit, count), count, fromT, chainSeed);
-        }, made -> {
+        worker.submit("reverse-build", maker, made -> {
             if (built != generation) {
                 return;
             }
@@ -209,6 +201,51 @@ public final class ReverseViewModel {
             playback.maxProperty().set(made.steps());
             computeMore();
         }, this::fail);
+    }
+
+    /** What builds (on the worker) the chain the settings describe; null, with the notice saying why, if none can. */
+    private Callable<ReverseChain> chainMaker(DiffusionModel diffusion) {
+        Sampler rule;
+        try {
+            rule = sampler.get() == SamplerKind.DDPM ? new Sampler.Ddpm(false) : new Sampler.Ddim(ddimSteps.get(), eta.get());
+        } catch (IllegalArgumentException e) {
+            notice.set(Localized.plainError(e.getMessage()));
+            return null;
+        }
+        long chainSeed = seed.get();
+        Start from = start.get();
+        int digit = startDigit.get();
+        int fromT = Math.max(1, Math.min(startT.get(), diffusion.schedule().steps()));
+        return () -> {
+            int count = diffusion.isImage() ? GRID : CLOUD;
+            if (from == Start.NOISE) {
+                return ReverseChain.fromNoise(diffusion, rule, count, chainSeed);
+            }
+            return ReverseChain.fromData(diffusion, rule, startData(diffusion, digit, count), count, fromT, chainSeed);
+        };
+    }
+
+    /**
+     * Writes the chain the settings describe as an animated GIF: it runs again from the same seed on the worker,
+     * keeping {@code settings.frames()} states spread evenly over its steps (x_T first, the samples last); digits
+     * scaled to about {@code displaySide} pixels each, a 2-D model's points as a scatter.
+     */
+    public void exportGif(Path file, GifSettings settings, double displaySide) {
+        ModelShelf.Entry<DiffusionModel> entry = model.get();
+        Callable<ReverseChain> maker = entry == null ? null : chainMaker(entry.model());
+        if (maker == null) {
+            return;
+        }
+        DiffusionModel diffusion = entry.model();
+        int side = diffusion.isImage() ? (int) diffusion.sampleShape()[1] : 0;
+        int scale = diffusion.isImage() ? AnimationFrames.scaleFor(side, displaySide) : 1;
+        notice.set(Localized.of("message.exportingGif", file.getFileName().toString()));
+        worker.submit("export-gif", () -> {
+            ChainFrames.Labelled frames = ChainFrames.reverse(maker.call(), settings.frames(),
+                    samples -> side > 0 ? SamplePicture.grid(samples, side) : SamplePicture.scatter(samples));
+            return GifExport.write(file, frames.rasters(), frames.labels(), settings, scale);
+        }, written -> notice.set(Localized.of("message.exported", written.toString())),
+                e -> notice.set(GifExport.failure(file, e)));
     }
 
     /** The data a chain starts from: one held-out digit repeated (noise differs per sample), or toy-set points. */

@@ -25,6 +25,7 @@ import javafx.stage.Stage;
 
 import org.diffusionlab.ui.common.Charts;
 import org.diffusionlab.ui.common.FileDialogs;
+import org.diffusionlab.ui.common.GifExportDialog;
 import org.diffusionlab.ui.common.Messages;
 import org.diffusionlab.ui.common.Page;
 
@@ -133,8 +134,14 @@ public final class MainWindow {
         List<MenuItem> exports = new ArrayList<>();
         for (Page.Export export : page.exports()) {
             MenuItem item = new MenuItem(messages.get(export.labelKey()));
-            item.setOnAction(e -> FileDialogs.save(stage, messages.get(export.labelKey()), export.suggestedName(),
+            item.setOnAction(e -> FileDialogs.save(stage, messages, messages.get(export.labelKey()), export.suggestedName(),
                     export.extension()).ifPresent(export.write()));
+            exports.add(item);
+        }
+        for (Page.Animation animation : page.animations()) {
+            MenuItem item = new MenuItem(messages.get(animation.labelKey()));
+            item.setId("menu-export-gif");
+            item.setOnAction(e -> GifExportDialog.ask(stage, messages, animation));
             exports.add(item);
         }
         Menu export = new Menu(messages.get("menu.export"));
