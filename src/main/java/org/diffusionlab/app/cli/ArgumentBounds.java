@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.diffusionlab.core.BadInputException;
+import org.diffusionlab.core.data.AnimationFrames;
 import org.diffusionlab.core.data.Digits;
 import org.diffusionlab.core.schedule.NoiseSchedule;
 import org.diffusionlab.core.vae.VaeArchitecture;
@@ -34,7 +35,7 @@ public final class ArgumentBounds {
             Map.entry("--steps", new Range(1, MAX_STEPS)),
             Map.entry("--T", new Range(1, MAX_STEPS)),
             Map.entry("--eta", new Range(0, 1)),
-            Map.entry("--frames", new Range(2, 100)),
+            Map.entry("--frames", new Range(2, AnimationFrames.MAX_FRAMES)),
             Map.entry("--tile", new Range(8, 512)),
             Map.entry("--epochs", new Range(1, 10_000)),
             Map.entry("--batch", new Range(1, 9_000)),

@@ -3,7 +3,6 @@ package org.diffusionlab.app.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import org.diffusionlab.core.data.AnimationFrames;
 import org.diffusionlab.core.diffusion.ChainFrames;
 import org.diffusionlab.core.diffusion.DiffusionModel;
 import org.diffusionlab.core.diffusion.ReverseChain;
@@ -47,10 +46,6 @@ public final class SampleDdpmCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--frames is for an animated GIF: give --out a name ending in .gif");
         }
         int frameCount = frames == null ? 50 : frames;
-        if (frameCount < AnimationFrames.MIN_FRAMES || frameCount > AnimationFrames.MAX_FRAMES) {
-            throw new IllegalArgumentException("--frames must be between " + AnimationFrames.MIN_FRAMES + " and "
-                    + AnimationFrames.MAX_FRAMES + ", got " + frameCount);
-        }
         gif.check();
         DiffusionModel diffusion = DiffusionModel.read(model);
         long start = System.nanoTime();

@@ -85,7 +85,7 @@ class ArgumentBoundsTest {
     void theMessageStatesTheRange() {
         assertEquals("error: --channels must be from 1 to 256, not 0",
                 refused("train-classifier", "--channels", "0", "--out", dir.resolve("c.zip").toString()));
-        assertEquals("error: --frames must be from 2 to 100, not 1",
+        assertEquals("error: --frames must be from 2 to 200, not 1",
                 refused("forward", "--image", "digit:1", "--frames", "1", "--out", dir.resolve("f.png").toString()));
     }
 }

@@ -71,7 +71,7 @@ class GifCommandsTest {
         assertEquals(2, Cli.execute("sample-ddpm", "--model", "m.zip", "--frames", "50", "--out", dir.resolve("g.png").toString()));
         List<String> lines = List.of(err.toString().strip().split("\n"));
         assertEquals(3, lines.size(), err.toString());
-        assertTrue(lines.get(0).contains("--frames must be between 2 and 200"), lines.get(0));
+        assertTrue(lines.get(0).contains("--frames must be from 2 to 200"), lines.get(0));
         assertTrue(lines.get(1).contains("--delay"), lines.get(1));
         assertTrue(lines.get(2).contains(".gif"), lines.get(2));
         assertFalse(Files.exists(gif));
