@@ -184,6 +184,10 @@ public final class ModelArchive {
                     throw new BadInputException(name + ": the weight '" + key + "' contains " + value
                             + " (the model is damaged or its training diverged)");
                 }
+                if (Math.abs(value) >= Limits.MAX_WEIGHT_MAGNITUDE) {
+                    throw new BadInputException(name + ": the weight '" + key + "' contains " + value + ", far larger than"
+                            + " a trained weight (the model is damaged or its training diverged)");
+                }
             }
             result.put(key, array);
         }
