@@ -81,6 +81,16 @@ class ImageFileFuzzTest {
     }
 
     @Test
+    void dataAfterTheEndOfAJpegOrPngIsAccepted() throws Exception {
+        for (String format : new String[] {"jpg", "png", "gif"}) {
+            byte[] whole = encode(format);
+            byte[] padded = Arrays.copyOf(whole, whole.length + 300);
+            Arrays.fill(padded, whole.length, padded.length, (byte) 0x5A);
+            ImageLoader.decode("camera." + format, new ByteArrayInputStream(padded), 128);
+        }
+    }
+
+    @Test
     void aCmykJpegIsRefusedWithAMessage() throws Exception {
         WritableRaster cmyk = Raster.createBandedRaster(java.awt.image.DataBuffer.TYPE_BYTE, 32, 32, 4, null);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -93,8 +93,8 @@ public final class EvalDdpmCommand implements Callable<Integer> {
             System.err.printf("\rsampled %d/%d", from + n, count);
         }
         double samplingSeconds = (System.nanoTime() - start) / 1e9;
-        Figures.requireFiniteSamples(model.getFileName().toString(), samples);
         System.err.println();
+        Figures.requireFiniteSamples(model.getFileName().toString(), samples);
 
         int reference = digits.heldOutCount();
         Map<String, Object> result = new LinkedHashMap<>();

@@ -92,12 +92,14 @@ final class ImageIntegrity {
                         + " an RGB JPEG or PNG and open it again";
             }
             if (marker == 0xDA) {
-                int end = bytes.length;
-                while (end > at && bytes[end - 1] == 0) {
-                    end--;
+                // in the entropy-coded data a 0xFF byte is always followed by 0x00 or a restart marker, so the first
+                // FF D9 after the scan header is the end of the image (cameras may append data after it)
+                for (int i = at + 2 + length; i + 1 < bytes.length; i++) {
+                    if ((bytes[i] & 0xFF) == 0xFF && (bytes[i + 1] & 0xFF) == 0xD9) {
+                        return null;
+                    }
                 }
-                return end >= 2 && (bytes[end - 2] & 0xFF) == 0xFF && (bytes[end - 1] & 0xFF) == 0xD9 ? null
-                        : "the file is truncated (the JPEG has no end-of-image marker)";
+                return "the file is truncated (the JPEG has no end-of-image marker)";
             }
             at += 2 + length;
         }
@@ -160,20 +162,21 @@ final class ImageIntegrity {
         ByteBuffer in = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         long declared = Integer.toUnsignedLong(in.getInt(2));
         long offset = Integer.toUnsignedLong(in.getInt(10));
-        if (declared > bytes.length || offset >= bytes.length) {
-            return "the file is truncated (the BMP header promises " + declared + " bytes, the file has " + bytes.length + ")";
+        String truncated = "the file is truncated (the BMP header promises " + declared + " bytes, the file has "
+                + bytes.length + ")";
+        if (offset >= bytes.length) {
+            return truncated;
         }
         int headerSize = in.getInt(14);
-        if (headerSize >= 40 && bytes.length >= 34) {
+        int compression = headerSize >= 40 && bytes.length >= 34 ? in.getInt(30) : 0;
+        if (headerSize >= 40 && bytes.length >= 34 && (compression == 0 || compression == 3)) {
+            // uncompressed: the pixel array's own size decides (some writers get the declared file size wrong)
             long width = Math.abs((long) in.getInt(18));
             long height = Math.abs((long) in.getInt(22));
             int bits = Short.toUnsignedInt(in.getShort(28));
-            int compression = in.getInt(30);
             long rowBytes = (width * bits + 31) / 32 * 4;
-            if ((compression == 0 || compression == 3) && offset + rowBytes * height > bytes.length) {
-                return "the file is truncated (its pixels end early)";
-            }
+            return offset + rowBytes * height > bytes.length ? "the file is truncated (its pixels end early)" : null;
         }
-        return null;
+        return declared > bytes.length ? truncated : null;
     }
 }

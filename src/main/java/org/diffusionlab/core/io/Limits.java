@@ -25,6 +25,11 @@ public final class Limits {
     public static final int MAX_NPY_HEADER_BYTES = 1 << 16;
     /** Dimensions of one .npy array. */
     public static final int MAX_NPY_DIMENSIONS = 8;
+    /**
+     * The largest weight magnitude a model may hold. Trained weights stay within a few units (the bundled models'
+     * largest is 2.3); one of 10⁴ or more comes from a damaged file or a diverged run, and its figures would overflow.
+     */
+    public static final float MAX_WEIGHT_MAGNITUDE = 1e4f;
     /** Pixels of one image, checked from its header before decoding. */
     public static final long MAX_IMAGE_PIXELS = 40_000_000L;
     /** Size of one image file. */

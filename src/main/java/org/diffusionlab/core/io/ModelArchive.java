@@ -1,21 +1,13 @@
 package org.diffusionlab.core.io;
 
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -137,95 +129,8 @@ public final class ModelArchive {
      * entry's size. The weights' values are read later, by {@link #weights}, once the caller knows the shapes it needs.
      */
     public static ModelArchive read(Path file) throws BadInputException {
-        String name = file.getFileName().toString();
-        try {
-            if (!Files.isRegularFile(file)) {
-                throw new BadInputException(name + ": no such file");
-            }
-            if (Files.size(file) == 0) {
-                throw new BadInputException(name + ": the file is empty");
-            }
-        } catch (IOException e) {
-            throw new BadInputException(name + ": could not be read (" + WriteFailedException.reason(e) + ")", e);
-        }
-        byte[] manifestBytes = null;
-        Map<String, Npy.Header> headers = new LinkedHashMap<>();
-        try (ZipFile zip = new ZipFile(file.toFile())) {
-            if (zip.size() > Limits.MAX_ZIP_ENTRIES) {
-                throw new BadInputException(name + ": " + zip.size() + " entries, too many for a model file");
-            }
-            if (zip.getEntry(MANIFEST) == null) {
-                throw new BadInputException(name + ": not a Diffusion Lab model (the zip has no manifest.json)");
-            }
-            List<? extends ZipEntry> entries = Collections.list(zip.entries());
-            Set<String> names = new HashSet<>();
-            long total = 0;
-            for (ZipEntry entry : entries) {
-                String entryName = entry.getName();
-                if (!names.add(entryName)) {
-                    throw new BadInputException(name + ": the entry " + entryName + " is in the file twice");
-                }
-                if (!entryName.equals(MANIFEST) && !isWeightName(entryName)) {
-                    throw new BadInputException(name + ": unexpected entry '" + entryName + "' (a model holds manifest.json"
-                            + " and .npy weights only)");
-                }
-                Limits.requireEntrySize(name, entryName, entry.getSize(), entry.getCompressedSize());
-                if (entryName.equals(MANIFEST) && entry.getSize() > Limits.MAX_MANIFEST_BYTES) {
-                    throw new BadInputException(name + ": manifest.json is " + entry.getSize() + " bytes, too large for a manifest");
-                }
-                total += entry.getSize();
-                Limits.requireModelSize(name, total);
-            }
-            for (ZipEntry entry : entries) {
-                try (CheckedEntry in = new CheckedEntry(name, zip, entry)) {
-                    if (entry.getName().equals(MANIFEST)) {
-                        manifestBytes = in.readAllBytes();
-                    } else {
-                        Npy.Header header = weightHeader(name, in, entry);
-                        in.skipToEnd();
-                        headers.put(weightKey(entry.getName()), header);
-                    }
-                    in.verify();
-                }
-            }
-        } catch (ZipException e) {
-            throw new BadInputException(startsLikeZip(file)
-                    ? name + ": the file is truncated or damaged (its zip structure is broken)"
-                    : name + ": not a Diffusion Lab model (not a zip file)", e);
-        } catch (IOException | RuntimeException e) {
-            throw new BadInputException(name + ": the file is truncated or damaged (" + describe(e) + ")", e);
-        }
-        if (manifestBytes == null) {
-            throw new BadInputException(name + ": not a Diffusion Lab model (the zip has no manifest.json)");
-        }
-        return new ModelArchive(name, file, parseManifest(name, manifestBytes), headers);
-    }
-
-    private static boolean isWeightName(String entryName) {
-        return entryName.endsWith(".npy") && entryName.length() > 4 && entryName.length() < 256
-                && !entryName.startsWith("/") && !entryName.contains("..") && !entryName.contains("\\")
-                && entryName.chars().allMatch(c -> c > ' ' && c < 127);
-    }
-
-    private static String weightKey(String entryName) {
-        return entryName.substring(0, entryName.length() - 4);
-    }
-
-    private static Npy.Header weightHeader(String name, InputStream in, ZipEntry entry) throws IOException, BadInputException {
-        String key = weightKey(entry.getName());
-        Npy.Header header;
-        try {
-            header = Npy.readHeader(in);
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException(name + ": the weight '" + key + "' is damaged (" + e.getMessage() + ")");
-        }
-        long headerBytes = ((CheckedEntry) in).count();
-        if (headerBytes + header.dataBytes() != entry.getSize()) {
-            throw new BadInputException(name + ": the weight '" + key + "' is damaged (its header promises shape "
-                    + Arrays.toString(header.shape()) + ", " + header.dataBytes() + " bytes of data; the entry has "
-                    + (entry.getSize() - headerBytes) + ")");
-        }
-        return header;
+        ModelArchiveReader.Opened opened = ModelArchiveReader.open(file);
+        return new ModelArchive(opened.name(), file, opened.manifest(), opened.headers());
     }
 
     /**
@@ -279,6 +184,10 @@ public final class ModelArchive {
                     throw new BadInputException(name + ": the weight '" + key + "' contains " + value
                             + " (the model is damaged or its training diverged)");
                 }
+                if (Math.abs(value) >= Limits.MAX_WEIGHT_MAGNITUDE) {
+                    throw new BadInputException(name + ": the weight '" + key + "' contains " + value + ", far larger than"
+                            + " a trained weight (the model is damaged or its training diverged)");
+                }
             }
             result.put(key, array);
         }
@@ -297,80 +206,9 @@ public final class ModelArchive {
         throw new BadInputException(name + ": the weight '" + key + "' is missing");
     }
 
-    /** One weight's values, read again through its checksum: the file may have changed since it was opened. */
     private NpyArray load(String key) throws BadInputException {
         NpyArray loaded = arrays.get(key);
-        if (loaded != null) {
-            return loaded;
-        }
-        try (ZipFile zip = new ZipFile(source.toFile())) {
-            ZipEntry entry = zip.getEntry(key + ".npy");
-            if (entry == null) {
-                throw new BadInputException(name + ": the file changed while it was being read");
-            }
-            try (CheckedEntry in = new CheckedEntry(name, zip, entry)) {
-                Npy.Header header = weightHeader(name, in, entry);
-                if (!Arrays.equals(header.shape(), headers.get(key).shape())) {
-                    throw new BadInputException(name + ": the file changed while it was being read");
-                }
-                NpyArray array = new NpyArray(header.shape(), Npy.readData(in, header));
-                in.skipToEnd();
-                in.verify();
-                return array;
-            }
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException(name + ": the weight '" + key + "' is damaged (" + e.getMessage() + ")");
-        } catch (IOException | RuntimeException e) {
-            throw new BadInputException(name + ": the file is truncated or damaged (" + describe(e) + ")", e);
-        }
-    }
-
-    private static String describe(Exception e) {
-        if (e instanceof EOFException) {
-            return "it ends early";
-        }
-        if (e instanceof ZipException) {
-            return "its compressed data is broken";
-        }
-        String message = e.getMessage();
-        return message == null || message.isBlank() ? "it cannot be read" : message;
-    }
-
-    /** A zip begins with a local file header, the bytes P K 3 4; a truncated one still does. */
-    private static boolean startsLikeZip(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] head = in.readNBytes(4);
-            return head.length == 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static ObjectNode parseManifest(String name, byte[] bytes) throws BadInputException {
-        JsonNode node;
-        try {
-            node = Json.MAPPER.readTree(bytes);
-        } catch (IOException e) {
-            throw new BadInputException(name + ": manifest.json is not valid JSON", e);
-        }
-        if (!(node instanceof ObjectNode manifest) || !FORMAT.equals(node.path("format").asText())) {
-            throw new BadInputException(name + ": not a Diffusion Lab model (manifest.json lacks \"format\": \"" + FORMAT + "\")");
-        }
-        JsonNode version = manifest.path("formatVersion");
-        if (!version.isIntegralNumber()) {
-            throw new BadInputException(name + ": manifest.json has no formatVersion");
-        }
-        if (version.intValue() > FORMAT_VERSION) {
-            throw new BadInputException(name + ": made by a newer Diffusion Lab (model format " + version.intValue()
-                    + "); this version reads format " + FORMAT_VERSION + ". Please update the app.");
-        }
-        if (version.intValue() < 1) {
-            throw new BadInputException(name + ": unknown model format version " + version.intValue());
-        }
-        if (!manifest.path("kind").isTextual()) {
-            throw new BadInputException(name + ": manifest.json does not say what kind of model this is");
-        }
-        return manifest;
+        return loaded != null ? loaded : ModelArchiveReader.readWeight(name, source, key, headers.get(key).shape());
     }
 
     /** Writes the model whole or not at all (see {@link AtomicFile}). */

@@ -1,6 +1,9 @@
 package org.diffusionlab.ui.common;
 
+import java.io.IOException;
 import java.util.List;
+
+import org.diffusionlab.core.BadInputException;
 
 /**
  * A sentence for the user that is not yet in any language: a message key with its arguments, or plain text
@@ -21,6 +24,18 @@ public record Localized(String key, List<Object> arguments, boolean error) {
     /** Plain text that needs no translation, e.g. a core error naming a file. */
     public static Localized plainError(String text) {
         return new Localized("message.plain", List.of(text), true);
+    }
+
+    /**
+     * What a failed job tells the user: the message of bad input, a bad argument or a failed read or write (written
+     * in words and naming the file), else "something went wrong" with the message, never an exception's class name.
+     */
+    public static Localized failure(Exception e) {
+        String message = e.getMessage();
+        if (e instanceof BadInputException || e instanceof IllegalArgumentException || e instanceof IOException) {
+            return plainError(message == null ? "" : message);
+        }
+        return message == null || message.isBlank() ? error("message.internal") : error("message.unexpected", message);
     }
 
     public boolean isEmpty() {

@@ -15,6 +15,7 @@ import java.util.Map;
 
 import org.diffusionlab.app.Cli;
 import org.diffusionlab.core.BadInputException;
+import org.diffusionlab.core.diffusion.DiffusionModel;
 import org.diffusionlab.core.io.Figures;
 import org.diffusionlab.core.io.ModelArchive;
 import org.diffusionlab.core.io.NpyArray;
@@ -83,7 +84,7 @@ class FiniteFiguresTest {
         VaeArchitecture architecture = new VaeArchitecture(28, 28, List.of(8), 2);
         VaeFile.write(good, Vae.initial(architecture, 1), new VaeFile.Training(new VaeTrainingConfig(architecture, 1, 1e-3, 8,
                 1, 1), "c", "d", "s", 1, null));
-        Path huge = scaled(good, 1e30f, "huge-vae.zip");
+        Path huge = scaled(good, 5e3f, "huge-vae.zip");
         assertEquals(2, Cli.execute("eval-vae", "--model", huge.toString()), err.toString());
         String[] lines = err.toString().strip().split("\n");
         assertEquals(1, lines.length, err.toString());
@@ -92,14 +93,23 @@ class FiniteFiguresTest {
     }
 
     @Test
-    void aDiffusionModelWhoseWeightsOverflowWritesNoPicture() throws Exception {
+    void weightsFarBeyondTrainedOnesAreRefusedAtLoadByName() throws Exception {
         Path huge = scaled(Path.of("models/ddpm-toy2d-two-moons.zip"), 1e30f, "huge-ddpm.zip");
         Path png = dir.resolve("points.png");
-        assertEquals(2, Cli.execute("sample-ddpm", "--model", huge.toString(), "--n", "50", "--steps", "5",
-                "--out", png.toString()), err.toString());
-        String[] lines = err.toString().strip().split("\n");
-        assertEquals(1, lines.length, err.toString());
-        assertTrue(lines[0].contains("samples contain"), lines[0]);
+        assertEquals(2, Cli.execute("sample-ddpm", "--model", huge.toString(), "--out", png.toString()), err.toString());
+        String line = err.toString().strip();
+        assertTrue(line.startsWith("error: huge-ddpm.zip: the weight '") && line.contains("far larger than a trained weight"),
+                line);
+        assertFalse(Files.exists(png));
+    }
+
+    @Test
+    void noPictureIsDrawnFromNonFiniteSamples() throws Exception {
+        DiffusionModel model = DiffusionModel.read(Path.of("models/ddpm-toy2d-two-moons.zip"));
+        Path png = dir.resolve("points.png");
+        float[] samples = {0.5f, -0.2f, Float.NaN, 1f};
+        BadInputException e = assertThrows(BadInputException.class, () -> SamplePictures.write(model, samples, png));
+        assertTrue(e.getMessage().contains("not a number"), e.getMessage());
         assertFalse(Files.exists(png));
     }
 
