@@ -328,7 +328,7 @@ public final class LatentViewModel {
             return;
         }
         float[] z = z();
-        worker.submit("latent-decode", () -> LatentImages.decode(vae, z), decoded::set, this::fail);
+        worker.submit("latent-decode", () -> vae.decodeRaster(z), decoded::set, this::fail);
     }
 
     private void requestManifold() {
