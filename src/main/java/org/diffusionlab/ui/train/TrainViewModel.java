@@ -126,7 +126,7 @@ public final class TrainViewModel {
 
     /** Puts epochs, batch and learning rate at the chosen data set's defaults. */
     private void diffusionDefaults() {
-        DiffusionTrainingConfig base = DiffusionRecipe.defaults(diffusionData.get(), seed.get()).baseConfig();
+        DiffusionTrainingConfig base = DiffusionRecipe.defaults(diffusionData.get(), seed.get()).config();
         diffusionEpochs.set(base.epochs());
         diffusionBatch.set(base.batchSize());
         diffusionLearningRate.set(base.learningRate());
@@ -186,11 +186,9 @@ public final class TrainViewModel {
                 vaeConfig = new VaeTrainingConfig(VaeArchitecture.digits(List.of(hidden.get()), latent.get()), beta.get(),
                         learningRate.get(), batchSize.get(), epochs.get(), seed.get());
             } else {
-                recipe = new DiffusionRecipe(diffusionData.get(), diffusionEpochs.get(), diffusionBatch.get(),
-                        diffusionLearningRate.get(), null, 0, DiffusionRecipe.DEFAULT_CHANNELS, true,
-                        DiffusionRecipe.DEFAULT_HIDDEN, DiffusionRecipe.DEFAULT_LAYERS, diffusionSteps.get(), diffusionSchedule.get(),
-                        seed.get(), 0, null);
-                recipe.config();
+                recipe = DiffusionRecipe.defaults(diffusionData.get(), seed.get()).withSteps(diffusionSteps.get())
+                        .withSchedule(diffusionSchedule.get()).withTraining(c -> c.withEpochs(diffusionEpochs.get())
+                                .withBatchSize(diffusionBatch.get()).withLearningRate(diffusionLearningRate.get()));
             }
         } catch (IllegalArgumentException e) {
             notice.set(Localized.plainError(e.getMessage()));

@@ -9,15 +9,14 @@ import java.util.Map;
 
 import org.diffusionlab.core.BadInputException;
 import org.diffusionlab.core.diffusion.DiffusionModel;
-import org.diffusionlab.core.schedule.NoiseSchedule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DiffusionRecipeTest {
 
     private static DiffusionRecipe toy(String data, int hidden, int epochs) {
-        return new DiffusionRecipe(data, epochs, null, null, null, 0, DiffusionRecipe.DEFAULT_CHANNELS, true, hidden, 2, 100,
-                NoiseSchedule.Kind.LINEAR, 1, 1, null);
+        return DiffusionRecipe.defaults(data, 1).withHidden(hidden).withLayers(2).withSteps(100)
+                .withTraining(c -> c.withEpochs(epochs).withThreads(1));
     }
 
     private static Map<String, Double> train(DiffusionTrainingSession session, String command) {

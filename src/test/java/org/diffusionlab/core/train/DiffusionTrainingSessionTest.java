@@ -20,7 +20,9 @@ class DiffusionTrainingSessionTest {
     @Test
     void aToyModelLearnsAndReportsEveryKindOfEvent() {
         DiffusionModel model = new DiffusionModel(new DenoiserSpec.MlpSpec(2, 64, 2, 16, 0).build(1), NoiseSchedule.linear(200), "8-gaussians");
-        DiffusionTrainingConfig config = new DiffusionTrainingConfig(8, 128, 3e-3, 20, 0.99, 0, 1.0, 7, 1, 200, 50, 10, 300, 4, 100, 10);
+        DiffusionTrainingConfig config = DiffusionTrainingConfig.toy(7).withEpochs(8).withBatchSize(128).withLearningRate(3e-3).withWarmupSteps(20)
+                .withEmaDecay(0.99).withEvaluateEvery(200).withLossBuckets(10).withEvalSamples(300).withElboDraws(4)
+                .withPreviewSamples(100).withPreviewSteps(10);
         DiffusionTrainingSession session = new DiffusionTrainingSession(model, DiffusionData.toy(ToySet.EIGHT_GAUSSIANS, 7), config);
         List<TrainingEvent> events = new ArrayList<>();
         new TrainingRun(session, events::add).run();
@@ -57,7 +59,7 @@ class DiffusionTrainingSessionTest {
     @Test
     void learningRateWarmsUpThenDecaysToATenth() {
         DiffusionModel model = new DiffusionModel(new DenoiserSpec.MlpSpec(2, 8, 1, 8, 0).build(1), NoiseSchedule.linear(100), "two-moons");
-        DiffusionTrainingConfig config = DiffusionTrainingConfig.toy(10, 1);
+        DiffusionTrainingConfig config = DiffusionTrainingConfig.toy(1).withEpochs(10);
         DiffusionTrainingSession session = new DiffusionTrainingSession(model, DiffusionData.toy(ToySet.TWO_MOONS, 1), config);
         assertEquals(config.learningRate() / 100, session.learningRate(1), 1e-12);
         assertEquals(config.learningRate(), session.learningRate(100), 1e-12);
@@ -69,7 +71,9 @@ class DiffusionTrainingSessionTest {
     void p2WeightIsOneMinusAlphaBarToTheGammaAndTheModelStillLearns() {
         NoiseSchedule schedule = NoiseSchedule.linear(1000);
         DiffusionModel model = new DiffusionModel(new DenoiserSpec.MlpSpec(2, 64, 2, 16, 0).build(1), schedule, "8-gaussians");
-        DiffusionTrainingConfig config = new DiffusionTrainingConfig(8, 128, 3e-3, 20, 0.99, 1.5, 1.0, 7, 1, 200, 50, 10, 300, 4, 100, 10);
+        DiffusionTrainingConfig config = DiffusionTrainingConfig.toy(7).withEpochs(8).withBatchSize(128).withLearningRate(3e-3).withWarmupSteps(20)
+                .withEmaDecay(0.99).withP2Gamma(1.5).withEvaluateEvery(200).withLossBuckets(10).withEvalSamples(300).withElboDraws(4)
+                .withPreviewSamples(100).withPreviewSteps(10);
         DiffusionTrainingSession session = new DiffusionTrainingSession(model, DiffusionData.toy(ToySet.EIGHT_GAUSSIANS, 7), config);
         for (int t : new int[] {1, 20, 300, 1000}) {
             assertEquals(Math.pow(1 - schedule.alphaBar(t), 1.5), session.lossWeight(t), 1e-12, "λ_" + t);
