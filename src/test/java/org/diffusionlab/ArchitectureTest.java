@@ -37,7 +37,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule plainCorePackagesUseNoNd4j = noClasses()
-            .that().resideInAnyPackage("..core.data..", "..core.schedule..", "..core.stats..")
+            .that().resideInAnyPackage("..core.data..", "..core.schedule..", "..core.stats..", "..core.metric..")
             .should().dependOnClassesThat().resideInAPackage("org.nd4j..")
             .because("views may use these packages, so they must be safe on the FX thread");
 

@@ -3,6 +3,7 @@ package org.diffusionlab.app.bench;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.diffusionlab.core.metric.Metric;
 import org.diffusionlab.core.data.DiffusionData;
 import org.diffusionlab.core.data.Digits;
 import org.diffusionlab.core.diffusion.DiffusionModel;
@@ -44,7 +45,7 @@ public final class DdpmTrainBenchmark implements Benchmark {
         figures.put("samples_per_s", Timing.round(STEPS * BATCH / seconds));
         figures.put("batch", BATCH);
         figures.put("steps", STEPS);
-        figures.put("threads", Threads.available());
+        figures.put(Metric.THREADS.key(), Threads.available());
         figures.put("parameters", model.denoiser().parameterCount());
         figures.put("model", BundledDigitModel.source());
         return figures;

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.diffusionlab.core.metric.Metric;
 import org.diffusionlab.core.data.Digits;
 import org.diffusionlab.core.nn.NativeThreads;
 import org.diffusionlab.core.vae.VaeArchitecture;
@@ -56,7 +57,7 @@ public final class VaeTrainBenchmark implements Benchmark {
         figures.put("steps", n);
         figures.put("architecture", config.architecture().describe());
         figures.put("batch", config.batchSize());
-        figures.put("threads", NativeThreads.describe());
+        figures.put(Metric.THREADS.key(), NativeThreads.describe());
         return figures;
     }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.diffusionlab.core.metric.Metric;
 import org.diffusionlab.core.diffusion.DiffusionModel;
 import org.diffusionlab.core.nn.DenoiserSpec;
 import org.diffusionlab.core.train.DiffusionRecipe;
@@ -50,7 +51,7 @@ public final class TrainDdpmCommand implements Callable<Integer> {
                 architecture.describe(), model.denoiser().parameterCount(), model.dataSet(),
                 config.epochs(), session.stepsPerEpoch(), config.batchSize(), noiseSchedule.steps());
         ProgressBar bar = new ProgressBar(System.err, config.batchSize());
-        Map<String, Double>[] lastEvaluation = new Map[1];
+        Map<Metric, Double>[] lastEvaluation = new Map[1];
         TrainingEvent[] end = new TrainingEvent[1];
         TrainingRun run = new TrainingRun(session, event -> {
             bar.accept(event);

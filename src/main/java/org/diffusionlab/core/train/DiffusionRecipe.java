@@ -7,6 +7,7 @@ import java.util.function.UnaryOperator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.diffusionlab.core.metric.Metric;
 import org.diffusionlab.core.BadInputException;
 import org.diffusionlab.core.data.DiffusionData;
 import org.diffusionlab.core.data.Digits;
@@ -130,7 +131,7 @@ public final class DiffusionRecipe implements Cloneable {
      * before as "training.parent", so its whole history stays in the file.
      */
     public static void stamp(DiffusionModel model, DiffusionTrainingConfig config, String command, long totalSteps,
-                             double seconds, Map<String, Double> lastEvaluation) {
+                             double seconds, Map<Metric, Double> lastEvaluation) {
         JsonNode parent = model.manifest().get("training");
         ObjectNode training = model.manifest().putObject("training");
         if (parent != null && parent.isObject()) {
@@ -149,7 +150,7 @@ public final class DiffusionRecipe implements Cloneable {
                 : "L_simple weighted by lambda_t = (1 + SNR_t)^-" + config.p2Gamma() + " (P2), t uniform in 1..T");
         ObjectNode metrics = model.manifest().putObject("metrics");
         if (lastEvaluation != null) {
-            lastEvaluation.forEach((k, v) -> metrics.put("estimate_" + k, v));
+            lastEvaluation.forEach((k, v) -> metrics.put("estimate_" + k.heldOutKey(), v));
         }
     }
 

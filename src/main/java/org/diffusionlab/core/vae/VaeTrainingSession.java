@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
+import org.diffusionlab.core.metric.Metric;
 import org.diffusionlab.core.data.Picture;
 import org.diffusionlab.core.nn.Adam;
 import org.diffusionlab.core.nn.NativeThreads;
@@ -114,7 +115,7 @@ public final class VaeTrainingSession implements TrainingSession {
     }
 
     @Override
-    public Map<String, Double> step(int epoch, long step) {
+    public Map<Metric, Double> step(int epoch, long step) {
         Buffers b = state();
         int indexInEpoch = (int) (step - 1 - (long) (epoch - 1) * stepsPerEpoch);
         if (indexInEpoch == 0) {
@@ -145,8 +146,8 @@ public final class VaeTrainingSession implements TrainingSession {
             b.weights[next].write(b.parameterValues);
             current = next;
         }
-        Map<String, Double> values = new LinkedHashMap<>();
-        values.put("loss", loss);
+        Map<Metric, Double> values = new LinkedHashMap<>();
+        values.put(Metric.LOSS, loss);
         values.putAll(new ElboTerms(recon, kl).asMap());
         return values;
     }

@@ -22,6 +22,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
+import org.diffusionlab.core.metric.Metric;
 import org.diffusionlab.core.data.Filmstrip;
 import org.diffusionlab.ui.common.Charts;
 import org.diffusionlab.ui.common.CurveChart;
@@ -42,9 +43,6 @@ import org.diffusionlab.ui.common.Throttle;
 public final class TrainView extends BorderPane implements Page {
     /** Charts redraw at most this often while training (a redraw costs more than a frame). */
     static final long CHART_INTERVAL_MS = 200;
-    private static final String NEG_ELBO = "neg_elbo_nats";
-    private static final String RECON = "recon_nats";
-    private static final String KL = "kl_nats";
 
     private final TrainViewModel model;
     private final Messages messages;
@@ -60,34 +58,34 @@ public final class TrainView extends BorderPane implements Page {
         setId("train-view");
         String axis = messages.get("train.axis.nats");
         elboChart = new CurveChart(messages.get("train.chart.elbo"), messages.get("train.axis.step"), axis, List.of(
-                new CurveChart.Curve(TrainingCurves.TRAIN + NEG_ELBO, messages.get("train.curve.negElbo"), Charts.BLUE, CurveChart.Style.TRAIN),
-                new CurveChart.Curve(TrainingCurves.TRAIN + RECON, messages.get("train.curve.recon"), Charts.GREEN, CurveChart.Style.TRAIN),
-                new CurveChart.Curve(TrainingCurves.HELD_OUT + NEG_ELBO, messages.get("train.curve.negElbo.heldOut"), Charts.VERMILLION,
+                new CurveChart.Curve(TrainingCurves.series(TrainingCurves.TRAIN, Metric.NEG_ELBO), messages.get("train.curve.negElbo"), Charts.BLUE, CurveChart.Style.TRAIN),
+                new CurveChart.Curve(TrainingCurves.series(TrainingCurves.TRAIN, Metric.RECON), messages.get("train.curve.recon"), Charts.GREEN, CurveChart.Style.TRAIN),
+                new CurveChart.Curve(TrainingCurves.series(TrainingCurves.HELD_OUT, Metric.NEG_ELBO), messages.get("train.curve.negElbo.heldOut"), Charts.VERMILLION,
                         CurveChart.Style.HELD_OUT),
-                new CurveChart.Curve(TrainingCurves.HELD_OUT + RECON, messages.get("train.curve.recon.heldOut"), Charts.PURPLE,
+                new CurveChart.Curve(TrainingCurves.series(TrainingCurves.HELD_OUT, Metric.RECON), messages.get("train.curve.recon.heldOut"), Charts.PURPLE,
                         CurveChart.Style.HELD_OUT)));
         elboChart.setId("train-chart-elbo");
         klChart = new CurveChart(messages.get("train.chart.kl"), messages.get("train.axis.step"), axis, List.of(
-                new CurveChart.Curve(TrainingCurves.TRAIN + KL, messages.get("train.curve.kl"), Charts.ORANGE, CurveChart.Style.TRAIN),
-                new CurveChart.Curve(TrainingCurves.HELD_OUT + KL, messages.get("train.curve.kl.heldOut"), Charts.VERMILLION,
+                new CurveChart.Curve(TrainingCurves.series(TrainingCurves.TRAIN, Metric.KL), messages.get("train.curve.kl"), Charts.ORANGE, CurveChart.Style.TRAIN),
+                new CurveChart.Curve(TrainingCurves.series(TrainingCurves.HELD_OUT, Metric.KL), messages.get("train.curve.kl.heldOut"), Charts.VERMILLION,
                         CurveChart.Style.HELD_OUT)));
         klChart.setId("train-chart-kl");
         lossChart = new CurveChart(messages.get("train.chart.loss"), messages.get("train.axis.step"),
                 messages.get("train.axis.loss"), List.of(
-                new CurveChart.Curve(TrainingCurves.TRAIN + TrainingCurves.LOSS, messages.get("train.curve.loss"), Charts.BLUE,
+                new CurveChart.Curve(TrainingCurves.series(TrainingCurves.TRAIN, Metric.LOSS), messages.get("train.curve.loss"), Charts.BLUE,
                         CurveChart.Style.TRAIN),
-                new CurveChart.Curve(TrainingCurves.HELD_OUT + TrainingCurves.LOSS, messages.get("train.curve.loss.heldOut"),
+                new CurveChart.Curve(TrainingCurves.series(TrainingCurves.HELD_OUT, Metric.LOSS), messages.get("train.curve.loss.heldOut"),
                         Charts.VERMILLION, CurveChart.Style.HELD_OUT)));
         lossChart.setId("train-chart-loss");
         bitsChart = new CurveChart(messages.get("train.chart.bits"), messages.get("train.axis.step"),
                 messages.get("train.axis.bits"), List.of(
-                new CurveChart.Curve(TrainingCurves.HELD_OUT + TrainingCurves.NEG_ELBO_BPD, messages.get("train.curve.bits.total"),
+                new CurveChart.Curve(TrainingCurves.series(TrainingCurves.HELD_OUT, Metric.NEG_ELBO_BITS), messages.get("train.curve.bits.total"),
                         Charts.BLUE, CurveChart.Style.HELD_OUT),
-                new CurveChart.Curve(TrainingCurves.HELD_OUT + "recon", messages.get("train.curve.bits.recon"), Charts.GREEN,
+                new CurveChart.Curve(TrainingCurves.series(TrainingCurves.HELD_OUT, Metric.ELBO_RECON_BITS), messages.get("train.curve.bits.recon"), Charts.GREEN,
                         CurveChart.Style.HELD_OUT),
-                new CurveChart.Curve(TrainingCurves.HELD_OUT + "denoising", messages.get("train.curve.bits.denoising"), Charts.ORANGE,
+                new CurveChart.Curve(TrainingCurves.series(TrainingCurves.HELD_OUT, Metric.ELBO_DENOISING_BITS), messages.get("train.curve.bits.denoising"), Charts.ORANGE,
                         CurveChart.Style.HELD_OUT),
-                new CurveChart.Curve(TrainingCurves.HELD_OUT + "prior", messages.get("train.curve.bits.prior"), Charts.PURPLE,
+                new CurveChart.Curve(TrainingCurves.series(TrainingCurves.HELD_OUT, Metric.ELBO_PRIOR_BITS), messages.get("train.curve.bits.prior"), Charts.PURPLE,
                         CurveChart.Style.HELD_OUT)));
         bitsChart.setId("train-chart-bits");
         lossByTime.setId("train-loss-by-t");

@@ -24,6 +24,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableMap;
 
+import org.diffusionlab.core.metric.Metric;
 import org.diffusionlab.core.BadInputException;
 import org.diffusionlab.core.data.Digits;
 import org.diffusionlab.core.data.Picture;
@@ -78,7 +79,7 @@ public final class TrainViewModel {
     private DiffusionRecipe runRecipe;
     private int runEpochs;
     private int runDimensions;
-    private Map<String, Double> lastEvaluation;
+    private Map<Metric, Double> lastEvaluation;
     private Object trained;
     private double trainedSeconds;
     private long trainedSteps;
@@ -259,7 +260,7 @@ public final class TrainViewModel {
         VaeTrainingConfig config = runConfig;
         DiffusionRecipe recipe = runRecipe;
         ElboTerms heldOut = session instanceof VaeTrainingSession v ? v.lastHeldOut() : null;
-        Map<String, Double> evaluation = lastEvaluation;
+        Map<Metric, Double> evaluation = lastEvaluation;
         double seconds = trainedSeconds;
         long steps = trainedSteps;
         worker.submit("train-save", () -> {
@@ -361,7 +362,7 @@ public final class TrainViewModel {
         return false;
     }
 
-    private void record(String prefix, long step, Map<String, Double> values) {
+    private void record(String prefix, long step, Map<Metric, Double> values) {
         if (runRecipe == null) {
             curves.recordVae(prefix, step, values);
         } else {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.diffusionlab.core.metric.Metric;
 import org.diffusionlab.core.data.DiffusionData;
 import org.diffusionlab.core.data.ToySet;
 import org.diffusionlab.core.diffusion.DiffusionModel;
@@ -29,7 +30,7 @@ class DiffusionTrainingSessionTest {
 
         assertInstanceOf(TrainingEvent.Finished.class, events.get(events.size() - 1));
         List<Double> losses = events.stream().filter(TrainingEvent.Step.class::isInstance)
-                .map(e -> ((TrainingEvent.Step) e).values().get("loss")).toList();
+                .map(e -> ((TrainingEvent.Step) e).values().get(Metric.LOSS)).toList();
         assertEquals(8 * 62, losses.size());
         double first = mean(losses.subList(0, 20));
         double last = mean(losses.subList(losses.size() - 50, losses.size()));
@@ -40,11 +41,11 @@ class DiffusionTrainingSessionTest {
         assertEquals(List.of(0L, 200L, 400L, 496L), evaluations.stream().map(TrainingEvent.Evaluation::step).toList());
         var before = evaluations.get(0).values();
         var after = evaluations.get(evaluations.size() - 1).values();
-        assertTrue(after.keySet().containsAll(List.of("heldout_loss", "elbo_recon_nats", "elbo_prior_nats",
-                "elbo_denoising_nats", "neg_elbo_nats", "neg_elbo_bits_per_dim")));
-        assertEquals(after.get("neg_elbo_nats"), after.get("elbo_recon_nats") + after.get("elbo_prior_nats")
-                + after.get("elbo_denoising_nats"), 1e-9);
-        assertTrue(after.get("neg_elbo_nats") < before.get("neg_elbo_nats") - 1, "the held-out −ELBO improves");
+        assertTrue(after.keySet().containsAll(List.of(Metric.LOSS, Metric.ELBO_RECON, Metric.ELBO_PRIOR,
+                Metric.ELBO_DENOISING, Metric.NEG_ELBO, Metric.NEG_ELBO_BITS)));
+        assertEquals(after.get(Metric.NEG_ELBO), after.get(Metric.ELBO_RECON) + after.get(Metric.ELBO_PRIOR)
+                + after.get(Metric.ELBO_DENOISING), 1e-9);
+        assertTrue(after.get(Metric.NEG_ELBO) < before.get(Metric.NEG_ELBO) - 1, "the held-out −ELBO improves");
 
         List<TrainingEvent.LossByTime> heat = events.stream().filter(TrainingEvent.LossByTime.class::isInstance)
                 .map(TrainingEvent.LossByTime.class::cast).toList();
@@ -83,7 +84,7 @@ class DiffusionTrainingSessionTest {
         List<Double> losses = new ArrayList<>();
         new TrainingRun(session, e -> {
             if (e instanceof TrainingEvent.Step step) {
-                losses.add(step.values().get("loss"));
+                losses.add(step.values().get(Metric.LOSS));
             }
         }).run();
         double first = mean(losses.subList(0, 20));

@@ -16,6 +16,7 @@ import javafx.scene.control.Spinner;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 
+import org.diffusionlab.core.metric.Metric;
 import org.diffusionlab.app.DiffusionLabApp;
 import org.diffusionlab.core.diffusion.DiffusionModel;
 import org.diffusionlab.core.vae.Vae;
@@ -34,7 +35,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /** Trains a real (small) VAE from the Train view's own buttons. */
 @ExtendWith(ApplicationExtension.class)
 class TrainViewTest {
-    private static final String TRAIN_ELBO = TrainingCurves.TRAIN + "neg_elbo_nats";
+    private static final String TRAIN_ELBO = TrainingCurves.series(TrainingCurves.TRAIN, Metric.NEG_ELBO);
     private TrainViewModel model;
     private TrainView view;
     private final ModelShelf<Vae> shelf = new ModelShelf<>();
@@ -103,10 +104,10 @@ class TrainViewTest {
         });
         robot.clickOn("#train-start");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.state() == TrainViewModel.State.FINISHED);
-        var loss = model.curves().log().points(TrainingCurves.TRAIN + TrainingCurves.LOSS);
+        var loss = model.curves().log().points(TrainingCurves.series(TrainingCurves.TRAIN, Metric.LOSS));
         assertEquals(2 * (8000 / 256), loss.size(), "one L_simple point per step");
         assertTrue(loss.get(loss.size() - 1).value() < loss.get(0).value(), "L_simple falls");
-        assertTrue(model.curves().log().points(TrainingCurves.HELD_OUT + TrainingCurves.NEG_ELBO_BPD).size() >= 1,
+        assertTrue(model.curves().log().points(TrainingCurves.series(TrainingCurves.HELD_OUT, Metric.NEG_ELBO_BITS)).size() >= 1,
                 "the held-out −ELBO in bits/dim is a curve of its own");
         assertTrue(model.curves().lossByTime().size() >= 1, "the loss-by-t heat map has columns");
         assertNotNull(model.samplePointsProperty().get(), "samples of the 2-D model are shown");
