@@ -45,9 +45,9 @@ class TrainViewTest {
     void start(Stage stage) {
         DiffusionLabApp.loadFonts();
         model = new TrainViewModel(new ImmediateWorker(), shelf, diffusions);
-        model.hiddenProperty().set(64);
-        model.latentProperty().set(4);
-        model.epochsProperty().set(200);
+        model.vae().hiddenProperty().set(64);
+        model.vae().latentProperty().set(4);
+        model.vae().epochsProperty().set(200);
         view = new TrainView(model, new Messages(Locale.ENGLISH));
         stage.setScene(new Scene(view, 1280, 800));
         stage.show();
@@ -99,8 +99,8 @@ class TrainViewTest {
         robot.clickOn("#train-kind-diffusion");
         assertTrue(robot.lookup("#train-chart-loss").query().isVisible(), "the diffusion charts replace the VAE's");
         robot.interact(() -> {
-            model.diffusionDataProperty().set("two-moons");
-            model.diffusionEpochsProperty().set(2);
+            model.diffusion().dataProperty().set("two-moons");
+            model.diffusion().epochsProperty().set(2);
         });
         robot.clickOn("#train-start");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.state() == TrainViewModel.State.FINISHED);
@@ -123,8 +123,8 @@ class TrainViewTest {
             System.gc(); // a binding held only weakly would be gone now
         }
         robot.interact(() -> rate.getValueFactory().setValue(0.05));
-        assertEquals(0.05, model.learningRateProperty().get(), 1e-12);
-        robot.interact(() -> model.learningRateProperty().set(0.002));
+        assertEquals(0.05, model.vae().learningRateProperty().get(), 1e-12);
+        robot.interact(() -> model.vae().learningRateProperty().set(0.002));
         assertEquals(0.002, rate.getValue(), 1e-12);
     }
 
@@ -157,7 +157,7 @@ class TrainViewTest {
     void anAbsurdLearningRateEndsWithTheNanMessage(FxRobot robot) throws Exception {
         Spinner<?> rate = robot.lookup("#train-learning-rate").queryAs(Spinner.class);
         robot.doubleClickOn(rate.getEditor()).eraseText(12).write("100").type(KeyCode.ENTER);
-        assertEquals(100, model.learningRateProperty().get(), 1e-9);
+        assertEquals(100, model.vae().learningRateProperty().get(), 1e-9);
         robot.clickOn("#train-start");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.state() == TrainViewModel.State.FAILED);
         WaitForAsyncUtils.waitForFxEvents();
