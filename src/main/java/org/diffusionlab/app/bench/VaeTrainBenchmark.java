@@ -8,10 +8,10 @@ import java.util.Map;
 import org.diffusionlab.core.metric.Metric;
 import org.diffusionlab.core.data.Digits;
 import org.diffusionlab.core.nn.NativeThreads;
+import org.diffusionlab.core.train.VaeTrainingSession;
 import org.diffusionlab.core.vae.VaeArchitecture;
 import org.diffusionlab.core.vae.VaeDataset;
 import org.diffusionlab.core.vae.VaeTrainingConfig;
-import org.diffusionlab.core.vae.VaeTrainingSession;
 
 /** VAE training throughput: 784-400-20, batch 128, Adam 1e-3, on the 9,000 training digits (steps only, no evaluation). */
 public final class VaeTrainBenchmark implements Benchmark {

@@ -13,12 +13,12 @@ import org.diffusionlab.core.data.Digits;
 import org.diffusionlab.core.io.Json;
 import org.diffusionlab.core.train.TrainingEvent;
 import org.diffusionlab.core.train.TrainingRun;
+import org.diffusionlab.core.train.VaeTrainingSession;
 import org.diffusionlab.core.vae.ElboTerms;
 import org.diffusionlab.core.vae.VaeArchitecture;
 import org.diffusionlab.core.vae.VaeDataset;
 import org.diffusionlab.core.vae.VaeFile;
 import org.diffusionlab.core.vae.VaeTrainingConfig;
-import org.diffusionlab.core.vae.VaeTrainingSession;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -35,7 +35,8 @@ public final class Vae {
         return parameters.architecture();
     }
 
-    VaeParameters parameters() {
+    /** The weights themselves (not a copy). */
+    public VaeParameters parameters() {
         return parameters;
     }
 

@@ -15,12 +15,12 @@ import org.diffusionlab.core.BadInputException;
 import org.diffusionlab.core.data.Digits;
 import org.diffusionlab.core.metric.Metric;
 import org.diffusionlab.core.train.TrainingSession;
+import org.diffusionlab.core.train.VaeTrainingSession;
 import org.diffusionlab.core.vae.Vae;
 import org.diffusionlab.core.vae.VaeArchitecture;
 import org.diffusionlab.core.vae.VaeDataset;
 import org.diffusionlab.core.vae.VaeFile;
 import org.diffusionlab.core.vae.VaeTrainingConfig;
-import org.diffusionlab.core.vae.VaeTrainingSession;
 import org.diffusionlab.ui.common.Localized;
 import org.diffusionlab.ui.common.ModelShelf;
 

@@ -1,4 +1,4 @@
-package org.diffusionlab.core.vae;
+package org.diffusionlab.core.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,8 +17,10 @@ import org.diffusionlab.core.metric.Metric;
 import org.diffusionlab.core.BadInputException;
 import org.diffusionlab.core.data.Digits;
 import org.diffusionlab.core.data.Picture;
-import org.diffusionlab.core.train.TrainingEvent;
-import org.diffusionlab.core.train.TrainingRun;
+import org.diffusionlab.core.vae.Vae;
+import org.diffusionlab.core.vae.VaeArchitecture;
+import org.diffusionlab.core.vae.VaeDataset;
+import org.diffusionlab.core.vae.VaeTrainingConfig;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
