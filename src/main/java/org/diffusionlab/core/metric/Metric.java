@@ -56,17 +56,10 @@ public enum Metric {
         this.per = per;
     }
 
-    public String key() {
-        return key;
-    }
-
-    public Unit unit() {
-        return unit;
-    }
-
-    public Per per() {
-        return per;
-    }
+    /** The one spelling of this metric's name. */
+    public String key() { return key; }
+    public Unit unit() { return unit; }
+    public Per per() { return per; }
 
     /** The key of this figure measured on held-out data, as JSON lines and manifests write it: "heldout_" + key. */
     public String heldOutKey() {

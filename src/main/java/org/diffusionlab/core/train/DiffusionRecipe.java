@@ -1,7 +1,6 @@
 package org.diffusionlab.core.train;
 
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,7 +22,7 @@ import org.diffusionlab.core.schedule.NoiseSchedule;
  * {@code train-ddpm}, the Train view and the benchmark all build their runs here, so the same settings give the
  * same model. Adding a setting is one field and one method (here, or in {@link DiffusionTrainingConfig}).
  */
-public final class DiffusionRecipe implements Cloneable {
+public final class DiffusionRecipe extends Settings<DiffusionRecipe> {
     public static final int DEFAULT_CHANNELS = 32;
     public static final int DEFAULT_HIDDEN = 128;
     public static final int DEFAULT_LAYERS = 3;
@@ -73,16 +72,6 @@ public final class DiffusionRecipe implements Cloneable {
     public DiffusionRecipe withTraining(UnaryOperator<DiffusionTrainingConfig> edit) {
         DiffusionTrainingConfig edited = edit.apply(training);
         return change(r -> r.training = edited);
-    }
-
-    private DiffusionRecipe change(Consumer<DiffusionRecipe> edit) {
-        try {
-            DiffusionRecipe copy = (DiffusionRecipe) clone();
-            edit.accept(copy);
-            return copy;
-        } catch (CloneNotSupportedException e) {
-            throw new AssertionError(e);
-        }
     }
 
     public boolean isDigits() {

@@ -19,7 +19,7 @@ package org.diffusionlab.core.train;
  *     {@code previewSteps} steps, fixed seed)</li>
  * </ul>
  */
-public final class DiffusionTrainingConfig implements Cloneable {
+public final class DiffusionTrainingConfig extends Settings<DiffusionTrainingConfig> {
     /** Default epochs for the digits: 80 × 140 steps of 64. */
     public static final int DIGIT_EPOCHS = 80;
     /** Default epochs for a 2-D set: 200 × 31 steps of 256, a sharp cloud (even the checkerboard) in under a minute. */
@@ -159,17 +159,6 @@ public final class DiffusionTrainingConfig implements Cloneable {
     public DiffusionTrainingConfig withPreviewSteps(int value) {
         check(value >= 1, "evaluation needs at least one sample, one draw and one preview step");
         return change(c -> c.previewSteps = value);
-    }
-
-    /** A copy with one field changed (clone copies every field, so a new setting needs no line here). */
-    private DiffusionTrainingConfig change(java.util.function.Consumer<DiffusionTrainingConfig> edit) {
-        try {
-            DiffusionTrainingConfig copy = (DiffusionTrainingConfig) clone();
-            edit.accept(copy);
-            return copy;
-        } catch (CloneNotSupportedException e) {
-            throw new AssertionError(e);
-        }
     }
 
     private static void check(boolean condition, String message) {

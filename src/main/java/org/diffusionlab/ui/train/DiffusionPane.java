@@ -110,9 +110,7 @@ final class DiffusionPane extends VBox implements TrainPane {
 
     @Override
     public void refresh(TrainingCurves curves) {
-        for (CurveChart chart : charts()) {
-            chart.refresh(curves.log());
-        }
+        TrainPane.super.refresh(curves);
         lossByTime.setLabels(messages.get("train.lossByTime"), "t", setup.stepsProperty().get());
         lossByTime.setColumns(List.copyOf(curves.lossByTime()), List.copyOf(curves.lossByTimeSteps()));
     }

@@ -12,7 +12,11 @@ sealed interface TrainPane permits VaePane, DiffusionPane {
     List<CurveChart> charts();
 
     /** Redraws the charts from the run's curves. */
-    void refresh(TrainingCurves curves);
+    default void refresh(TrainingCurves curves) {
+        for (CurveChart chart : charts()) {
+            chart.refresh(curves.log());
+        }
+    }
 
     /** A chart's curve of a metric on training batches (solid) or held-out data (dashed). */
     static CurveChart.Curve curve(String prefix, Metric metric, String label, Color colour) {

@@ -79,13 +79,6 @@ final class VaePane extends VBox implements TrainPane {
         return List.of(elboChart, klChart);
     }
 
-    @Override
-    public void refresh(TrainingCurves curves) {
-        for (CurveChart chart : charts()) {
-            chart.refresh(curves.log());
-        }
-    }
-
     CurveChart elboChart() {
         return elboChart;
     }

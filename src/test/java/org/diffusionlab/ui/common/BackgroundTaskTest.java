@@ -45,32 +45,14 @@ class BackgroundTaskTest {
     @Test
     void anOutcomeForOlderSettingsIsDropped() {
         Generation generation = new Generation();
-        List<Runnable> held = new ArrayList<>();
-        Worker later = new Worker() {
-            @Override
-            public <T> void submit(String lane, java.util.concurrent.Callable<T> work, java.util.function.Consumer<T> onResult,
-                                   java.util.function.Consumer<Exception> onError) {
-                held.add(() -> {
-                    try {
-                        onResult.accept(work.call());
-                    } catch (Exception e) {
-                        onError.accept(e);
-                    }
-                });
-            }
-
-            @Override
-            public void post(Runnable action) {
-                action.run();
-            }
-        };
+        HeldWorker later = new HeldWorker();
         List<Integer> results = new ArrayList<>();
         SimpleBooleanProperty finished = new SimpleBooleanProperty();
         BackgroundTask.wrap("lane", () -> 1).whileCurrent(generation).onSuccess(results::add)
                 .onFinished(() -> finished.set(true)).executeWith(later);
         generation.advance();
         BackgroundTask.wrap("lane", () -> 2).whileCurrent(generation).onSuccess(results::add).executeWith(later);
-        held.forEach(Runnable::run);
+        later.releaseAll();
         assertEquals(List.of(2), results, "only the job of the current settings lands");
         assertFalse(finished.get(), "a stale job runs none of its actions");
     }

@@ -5,14 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.function.Consumer;
-
 import org.diffusionlab.core.diffusion.DiffusionModel;
 import org.diffusionlab.core.nn.DenoiserSpec;
 import org.diffusionlab.core.schedule.NoiseSchedule;
+import org.diffusionlab.ui.common.HeldWorker;
 import org.diffusionlab.ui.common.ImmediateWorker;
 import org.diffusionlab.ui.common.Localized;
 import org.diffusionlab.ui.common.ModelShelf;
@@ -35,38 +31,6 @@ class ReverseViewModelTest {
         ReverseViewModel model = new ReverseViewModel(worker, shelf);
         model.samplerProperty().set(ReverseViewModel.SamplerKind.DDPM);
         return model;
-    }
-
-    /** Holds every job until the test releases it, so a test can change settings while one is under way. */
-    private static final class HeldWorker implements Worker {
-        private final List<Runnable> held = new ArrayList<>();
-
-        @Override
-        public <T> void submit(String lane, Callable<T> work, Consumer<T> onResult, Consumer<Exception> onError) {
-            held.add(() -> {
-                try {
-                    onResult.accept(work.call());
-                } catch (Exception e) {
-                    onError.accept(e);
-                }
-            });
-        }
-
-        @Override
-        public void post(Runnable action) {
-            action.run();
-        }
-
-        /** Runs the oldest held job (which may hold new ones). */
-        void releaseOne() {
-            held.remove(0).run();
-        }
-
-        void releaseAll() {
-            while (!held.isEmpty()) {
-                releaseOne();
-            }
-        }
     }
 
     @Test
