@@ -4,7 +4,9 @@ import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.ENUMS;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -35,7 +37,20 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule plainCorePackagesUseNoNd4j = noClasses()
-            .that().resideInAnyPackage("..core.data..", "..core.schedule..", "..core.stats..")
+            .that().resideInAnyPackage("..core.data..", "..core.schedule..", "..core.stats..", "..core.metric..")
             .should().dependOnClassesThat().resideInAPackage("org.nd4j..")
             .because("views may use these packages, so they must be safe on the FX thread");
+
+    @ArchTest
+    static final ArchRule noFeatureImportsAnother = slices().matching("org.diffusionlab.ui.(*)..")
+            .should().notDependOnEachOther()
+            .ignoreDependency(resideInAnyPackage("..ui.shell.."), DescribedPredicate.alwaysTrue())
+            .ignoreDependency(DescribedPredicate.alwaysTrue(), resideInAnyPackage("..ui.common.."))
+            .because("each view is a feature of its own; what two features share lives in ui.common, and only the"
+                    + " shell puts the features together");
+
+    @ArchTest
+    static final ArchRule benchmarksImportNoUi = noClasses().that().resideInAPackage("..app.bench..")
+            .should().dependOnClassesThat().resideInAPackage("..ui..")
+            .because("the benchmarks time core work headless; what a view's job needs lives in core");
 }

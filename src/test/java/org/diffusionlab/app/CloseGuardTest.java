@@ -46,9 +46,9 @@ class CloseGuardTest {
     void start(Stage stage) {
         this.stage = stage;
         train = new TrainViewModel(new ImmediateWorker(), new ModelShelf<Vae>(), new ModelShelf<DiffusionModel>());
-        train.hiddenProperty().set(32);
-        train.latentProperty().set(2);
-        train.epochsProperty().set(500);
+        train.vae().hiddenProperty().set(32);
+        train.vae().latentProperty().set(2);
+        train.vae().epochsProperty().set(500);
         CloseGuard.install(stage, train, () -> new Messages(Locale.ENGLISH),
                 owner -> Optional.of(dir.resolve("unfinished.zip")), () -> exited.set(true));
         stage.setScene(new Scene(new StackPane(), 400, 300));

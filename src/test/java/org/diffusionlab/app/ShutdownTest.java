@@ -12,10 +12,10 @@ import java.util.concurrent.TimeUnit;
 import org.diffusionlab.core.data.Digits;
 import org.diffusionlab.core.train.TrainingEvent;
 import org.diffusionlab.core.train.TrainingRun;
+import org.diffusionlab.core.train.VaeTrainingSession;
 import org.diffusionlab.core.vae.VaeArchitecture;
 import org.diffusionlab.core.vae.VaeDataset;
 import org.diffusionlab.core.vae.VaeTrainingConfig;
-import org.diffusionlab.core.vae.VaeTrainingSession;
 import org.junit.jupiter.api.Test;
 
 /** Closing the window mid-training stops the trainer thread within a step or so; nothing keeps running. */

@@ -3,6 +3,7 @@ package org.diffusionlab.app.bench;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.diffusionlab.core.metric.Metric;
 import org.diffusionlab.core.diffusion.DiffusionModel;
 import org.diffusionlab.core.diffusion.ReverseChain;
 import org.diffusionlab.core.diffusion.Sampler;
@@ -45,7 +46,7 @@ public final class DdpmSampleBenchmark implements Benchmark {
                 () -> ReverseChain.fromNoise(model, sampler, SAMPLES, seed[0]++).finish()));
         figures.put("samples", SAMPLES);
         figures.put("sampler", sampler.label());
-        figures.put("threads", Threads.available());
+        figures.put(Metric.THREADS.key(), Threads.available());
         figures.put("model", BundledDigitModel.source());
         return figures;
     }

@@ -3,10 +3,12 @@ package org.diffusionlab.app.bench;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.diffusionlab.core.metric.Metric;
 import org.diffusionlab.core.data.DiffusionData;
 import org.diffusionlab.core.data.Digits;
 import org.diffusionlab.core.diffusion.DiffusionModel;
 import org.diffusionlab.core.nn.Threads;
+import org.diffusionlab.core.train.DiffusionRecipe;
 import org.diffusionlab.core.train.DiffusionTrainingConfig;
 import org.diffusionlab.core.train.DiffusionTrainingSession;
 
@@ -25,8 +27,10 @@ public final class DdpmTrainBenchmark implements Benchmark {
     public Map<String, Object> run() throws Exception {
         DiffusionModel bundled = BundledDigitModel.load();
         DiffusionModel model = new DiffusionModel(bundled.denoiser().spec().build(1), bundled.schedule(), DiffusionModel.DIGITS);
-        DiffusionTrainingConfig config = new DiffusionTrainingConfig(1, BATCH, 1e-3, 10, 0.999, 0, 1.0, 1, Threads.available(),
-                1_000_000, 1_000_000, 20, 64, 1, 0, 1);
+        DiffusionTrainingConfig config = DiffusionRecipe.defaults(DiffusionModel.DIGITS, 1).withTraining(c -> c.withEpochs(1)
+                .withBatchSize(BATCH).withWarmupSteps(10).withEmaDecay(0.999).withThreads(Threads.available())
+                .withEvaluateEvery(1_000_000).withReportEvery(1_000_000).withEvalSamples(64).withElboDraws(1)
+                .withPreviewSamples(0).withPreviewSteps(1)).config();
         DiffusionTrainingSession session = new DiffusionTrainingSession(model, DiffusionData.digits(Digits.bundled()), config);
         for (int step = 1; step <= WARMUP; step++) {
             session.step(1, step);
@@ -41,7 +45,7 @@ public final class DdpmTrainBenchmark implements Benchmark {
         figures.put("samples_per_s", Timing.round(STEPS * BATCH / seconds));
         figures.put("batch", BATCH);
         figures.put("steps", STEPS);
-        figures.put("threads", Threads.available());
+        figures.put(Metric.THREADS.key(), Threads.available());
         figures.put("parameters", model.denoiser().parameterCount());
         figures.put("model", BundledDigitModel.source());
         return figures;

@@ -8,7 +8,6 @@ import org.diffusionlab.core.data.Assets;
 import org.diffusionlab.core.nn.NativeThreads;
 import org.diffusionlab.core.vae.Vae;
 import org.diffusionlab.core.vae.VaeFile;
-import org.diffusionlab.ui.latent.LatentImages;
 
 /**
  * A slider moves in the Latent view: one latent value changes, the bundled z16 VAE decodes the vector and the
@@ -30,7 +29,7 @@ public final class LatentFrameBenchmark implements Benchmark {
         SplittableRandom random = new SplittableRandom(1);
         Map<String, Object> figures = new LinkedHashMap<>(Timing.percentiles("ms", 2000, 20000, () -> {
             z[random.nextInt(z.length)] = (float) (6 * random.nextDouble() - 3);
-            LatentImages.decode(vae, z);
+            vae.decodeRaster(z);
         }));
         figures.put("model", MODEL);
         return figures;

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.diffusionlab.core.metric.Metric;
 import org.diffusionlab.core.nn.NativeThreads;
 import org.diffusionlab.core.vae.Vae;
 import org.diffusionlab.core.vae.VaeArchitecture;
@@ -26,7 +27,7 @@ public final class VaeDecodeBenchmark implements Benchmark {
             vae.decode(latents[next[0]++ & 63], pixels);
         }));
         figures.put("architecture", vae.architecture().describe());
-        figures.put("threads", NativeThreads.describe());
+        figures.put(Metric.THREADS.key(), NativeThreads.describe());
         return figures;
     }
 }

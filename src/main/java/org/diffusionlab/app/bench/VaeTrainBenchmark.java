@@ -5,12 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.diffusionlab.core.metric.Metric;
 import org.diffusionlab.core.data.Digits;
 import org.diffusionlab.core.nn.NativeThreads;
+import org.diffusionlab.core.train.VaeTrainingSession;
 import org.diffusionlab.core.vae.VaeArchitecture;
 import org.diffusionlab.core.vae.VaeDataset;
 import org.diffusionlab.core.vae.VaeTrainingConfig;
-import org.diffusionlab.core.vae.VaeTrainingSession;
 
 /** VAE training throughput: 784-400-20, batch 128, Adam 1e-3, on the 9,000 training digits (steps only, no evaluation). */
 public final class VaeTrainBenchmark implements Benchmark {
@@ -56,7 +57,7 @@ public final class VaeTrainBenchmark implements Benchmark {
         figures.put("steps", n);
         figures.put("architecture", config.architecture().describe());
         figures.put("batch", config.batchSize());
-        figures.put("threads", NativeThreads.describe());
+        figures.put(Metric.THREADS.key(), NativeThreads.describe());
         return figures;
     }
 }

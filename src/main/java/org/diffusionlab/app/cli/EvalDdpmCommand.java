@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.diffusionlab.core.metric.Metric;
 import org.diffusionlab.core.BadInputException;
 import org.diffusionlab.core.data.DiffusionData;
 import org.diffusionlab.core.data.Digits;
@@ -102,21 +103,21 @@ public final class EvalDdpmCommand implements Callable<Integer> {
         result.put("sampler", sampler.sampler().label());
         result.put("n", count);
         result.put("seed", seed);
-        Map<String, Double> quality = SampleQuality.of(judge.classify(samples, count), judge.classify(digits.heldOut(), reference),
+        Map<Metric, Double> quality = SampleQuality.of(judge.classify(samples, count), judge.classify(digits.heldOut(), reference),
                 judge.classify(Arrays.copyOf(digits.train(), reference * 784), reference));
-        quality.forEach((key, value) -> result.put(key, round(value)));
+        quality.forEach((metric, value) -> result.put(metric.key(), round(value)));
         result.put("sampling_seconds", round(samplingSeconds));
         if (elboImages > 0) {
             start = System.nanoTime();
             float[] images = Arrays.copyOf(digits.heldOut(), elboImages * 784);
             DiffusionElbo.Terms terms = new DiffusionElbo(diffusion.schedule(), true)
                     .exact(diffusion, Nd4j.create(images, diffusion.batchShape(elboImages), 'c'), seed);
-            result.put("heldout_nelbo_bits_per_dim", round(terms.bitsPerDimension()));
-            result.put("heldout_nelbo_nats", round(terms.total()));
-            result.put("heldout_elbo_recon_nats", round(terms.reconstruction()));
-            result.put("heldout_elbo_prior_nats", round(terms.prior()));
-            result.put("heldout_elbo_denoising_nats", round(terms.denoising()));
-            result.put("heldout_nelbo_images", elboImages);
+            result.put(Metric.NEG_ELBO_BITS.heldOutKey(), round(terms.bitsPerDimension()));
+            result.put(Metric.NEG_ELBO.heldOutKey(), round(terms.total()));
+            result.put(Metric.ELBO_RECON.heldOutKey(), round(terms.reconstruction()));
+            result.put(Metric.ELBO_PRIOR.heldOutKey(), round(terms.prior()));
+            result.put(Metric.ELBO_DENOISING.heldOutKey(), round(terms.denoising()));
+            result.put("heldout_neg_elbo_images", elboImages);
             result.put("elbo_seconds", round((System.nanoTime() - start) / 1e9));
         }
         Figures.requireFinite(model.getFileName().toString(), result);

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.diffusionlab.core.metric.Metric;
 import org.diffusionlab.core.data.Digits;
 import org.diffusionlab.core.io.Figures;
 import org.diffusionlab.core.io.Json;
@@ -35,9 +36,9 @@ public final class EvalVaeCommand implements Callable<Integer> {
         line.put("model", loaded.fileName());
         line.put("architecture", loaded.vae().architecture().describe());
         line.put("images", heldOut.length);
-        line.put("heldout_neg_elbo_nats", round(terms.negElboNats()));
-        line.put("heldout_recon_nats", round(terms.reconstructionNats()));
-        line.put("heldout_kl_nats", round(terms.klNats()));
+        line.put(Metric.NEG_ELBO.heldOutKey(), round(terms.negElboNats()));
+        line.put(Metric.RECON.heldOutKey(), round(terms.reconstructionNats()));
+        line.put(Metric.KL.heldOutKey(), round(terms.klNats()));
         line.put("noise_seed", Vae.EVALUATION_SEED);
         line.put("seconds", round(seconds));
         Figures.requireFinite(loaded.fileName(), line);

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.Locale;
 import java.util.Map;
 
+import org.diffusionlab.core.metric.Metric;
 import org.diffusionlab.core.train.TrainingEvent;
 
 /**
@@ -67,7 +68,7 @@ final class ProgressBar {
     /** Draws a training run: steps on the bar (smoothed loss, samples/s), evaluations and the end on lines of their own. */
     void accept(TrainingEvent event) {
         if (event instanceof TrainingEvent.Step s) {
-            double loss = s.values().get("loss");
+            double loss = s.values().get(Metric.LOSS);
             smoothedLoss = Double.isNaN(smoothedLoss) ? loss : 0.98 * smoothedLoss + 0.02 * loss;
             double perSecond = s.step() * samplesPerStep / Math.max(1e-9, s.elapsedSeconds());
             update(s.step(), s.totalSteps(), s.elapsedSeconds(), String.format(Locale.ROOT,
@@ -89,9 +90,10 @@ final class ProgressBar {
                 : s / 3600 + "h" + String.format(Locale.ROOT, "%02dm", s / 60 % 60);
     }
 
-    static String format(Map<String, Double> values) {
+    /** Held-out values as "heldout_loss=0.0312 …". */
+    static String format(Map<Metric, Double> values) {
         StringBuilder text = new StringBuilder();
-        values.forEach((k, v) -> text.append(k).append('=').append(String.format(Locale.ROOT, "%.4g", v)).append(' '));
+        values.forEach((k, v) -> text.append(k.heldOutKey()).append('=').append(String.format(Locale.ROOT, "%.4g", v)).append(' '));
         return text.toString().trim();
     }
 }

@@ -25,12 +25,12 @@ import org.diffusionlab.core.schedule.NoiseSchedule;
 import org.diffusionlab.core.train.DiffusionTrainingConfig;
 import org.diffusionlab.core.train.DiffusionTrainingSession;
 import org.diffusionlab.core.train.TrainingSession;
+import org.diffusionlab.core.train.VaeTrainingSession;
 import org.diffusionlab.core.vae.Vae;
 import org.diffusionlab.core.vae.VaeArchitecture;
 import org.diffusionlab.core.vae.VaeDataset;
 import org.diffusionlab.core.vae.VaeFile;
 import org.diffusionlab.core.vae.VaeTrainingConfig;
-import org.diffusionlab.core.vae.VaeTrainingSession;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -68,7 +68,7 @@ public final class SoakCommand implements Callable<Integer> {
         DiffusionModel unet = new DiffusionModel(new DenoiserSpec.UNetSpec(28, 32, 8, 128, true).build(1),
                 NoiseSchedule.linear(1000), DiffusionModel.DIGITS);
         TrainingSession unetTraining = new DiffusionTrainingSession(unet, DiffusionData.digits(digits),
-                DiffusionTrainingConfig.digits(1000, 1));
+                DiffusionTrainingConfig.digits(1).withEpochs(1000));
 
         SplittableRandom random = new SplittableRandom(1);
         float[] z = new float[latentVae.architecture().latent()];

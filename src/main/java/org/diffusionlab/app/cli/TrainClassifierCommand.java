@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.diffusionlab.core.metric.Metric;
 import org.diffusionlab.core.data.DiffusionData;
 import org.diffusionlab.core.data.Digits;
 import org.diffusionlab.core.eval.DigitClassifier;
@@ -82,9 +83,9 @@ public final class TrainClassifierCommand implements Callable<Integer> {
         training.put("learningRate", learningRate);
         training.put("seconds", Figures.round(((TrainingEvent.Finished) end[0]).seconds(), 0));
         ObjectNode metrics = classifier.manifest().putObject("metrics");
-        session.lastEvaluation().forEach(metrics::put);
+        session.lastEvaluation().forEach((metric, value) -> metrics.put(metric.heldOutKey(), value));
         classifier.write(out);
-        System.err.println("wrote " + out + " (held-out accuracy " + session.lastEvaluation().get("heldout_accuracy") + ")");
+        System.err.println("wrote " + out + " (held-out accuracy " + session.lastEvaluation().get(Metric.ACCURACY) + ")");
         return 0;
     }
 }

@@ -8,17 +8,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.diffusionlab.core.metric.Metric;
 import org.diffusionlab.core.data.Digits;
 import org.diffusionlab.core.io.Figures;
 import org.diffusionlab.core.io.Json;
 import org.diffusionlab.core.train.TrainingEvent;
 import org.diffusionlab.core.train.TrainingRun;
+import org.diffusionlab.core.train.VaeTrainingSession;
 import org.diffusionlab.core.vae.ElboTerms;
 import org.diffusionlab.core.vae.VaeArchitecture;
 import org.diffusionlab.core.vae.VaeDataset;
 import org.diffusionlab.core.vae.VaeFile;
 import org.diffusionlab.core.vae.VaeTrainingConfig;
-import org.diffusionlab.core.vae.VaeTrainingSession;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -66,12 +67,12 @@ public final class TrainVaeCommand implements Callable<Integer> {
         TrainingRun run = new TrainingRun(session, event -> {
             if (event instanceof TrainingEvent.Step s) {
                 bar.update(s.step(), s.totalSteps(), s.elapsedSeconds(), String.format(Locale.ROOT,
-                        "epoch %d/%d  −ELBO %.1f (recon %.1f + KL %.1f)", s.epoch(), epochs, s.values().get(ElboTerms.NEG_ELBO),
-                        s.values().get(ElboTerms.RECON), s.values().get(ElboTerms.KL)), false);
+                        "epoch %d/%d  −ELBO %.1f (recon %.1f + KL %.1f)", s.epoch(), epochs, s.values().get(Metric.NEG_ELBO),
+                        s.values().get(Metric.RECON), s.values().get(Metric.KL)), false);
             } else if (event instanceof TrainingEvent.Evaluation e) {
                 bar.println(String.format(Locale.ROOT, "epoch %d/%d: held-out −ELBO %.2f nats (recon %.2f + KL %.2f)",
-                        e.epoch(), epochs, e.values().get(ElboTerms.NEG_ELBO), e.values().get(ElboTerms.RECON),
-                        e.values().get(ElboTerms.KL)));
+                        e.epoch(), epochs, e.values().get(Metric.NEG_ELBO), e.values().get(Metric.RECON),
+                        e.values().get(Metric.KL)));
             } else if (event instanceof TrainingEvent.Finished || event instanceof TrainingEvent.Failed) {
                 bar.end();
                 ends.add(event);
@@ -87,9 +88,9 @@ public final class TrainVaeCommand implements Callable<Integer> {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("model", out.toString());
         line.put("seconds", Figures.round(seconds, 1));
-        line.put("heldout_neg_elbo_nats", heldOut.negElboNats());
-        line.put("heldout_recon_nats", heldOut.reconstructionNats());
-        line.put("heldout_kl_nats", heldOut.klNats());
+        line.put(Metric.NEG_ELBO.heldOutKey(), heldOut.negElboNats());
+        line.put(Metric.RECON.heldOutKey(), heldOut.reconstructionNats());
+        line.put(Metric.KL.heldOutKey(), heldOut.klNats());
         Figures.requireFinite(out.getFileName().toString(), line);
         System.out.println(Json.line(line));
         return 0;

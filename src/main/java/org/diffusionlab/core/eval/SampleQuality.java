@@ -3,6 +3,7 @@ package org.diffusionlab.core.eval;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.diffusionlab.core.metric.Metric;
 import org.diffusionlab.core.nn.DigitClassifierNet;
 
 /**
@@ -24,7 +25,7 @@ public final class SampleQuality {
     private SampleQuality() {
     }
 
-    public static Map<String, Double> of(DigitClassifier.Result samples, DigitClassifier.Result heldOut,
+    public static Map<Metric, Double> of(DigitClassifier.Result samples, DigitClassifier.Result heldOut,
                                          DigitClassifier.Result training) {
         int n = samples.count();
         int[] perClass = new int[DigitClassifierNet.CLASSES];
@@ -37,14 +38,14 @@ public final class SampleQuality {
             min = Math.min(min, count);
             max = Math.max(max, count);
         }
-        Map<String, Double> values = new LinkedHashMap<>();
-        values.put("sample_confident_fraction", confidentFraction(samples));
-        values.put("heldout_confident_fraction", confidentFraction(heldOut));
-        values.put("class_share_min", (double) min / n);
-        values.put("class_share_max", (double) max / n);
+        Map<Metric, Double> values = new LinkedHashMap<>();
+        values.put(Metric.SAMPLE_CONFIDENT_FRACTION, confidentFraction(samples));
+        values.put(Metric.HELDOUT_CONFIDENT_FRACTION, confidentFraction(heldOut));
+        values.put(Metric.CLASS_SHARE_MIN, (double) min / n);
+        values.put(Metric.CLASS_SHARE_MAX, (double) max / n);
         double[][] reference = heldOut.featureRows();
-        values.put("feature_frechet_distance", FrechetDistance.between(samples.featureRows(), reference));
-        values.put("feature_frechet_distance_floor", FrechetDistance.between(training.featureRows(), reference));
+        values.put(Metric.FRECHET_DISTANCE, FrechetDistance.between(samples.featureRows(), reference));
+        values.put(Metric.FRECHET_DISTANCE_FLOOR, FrechetDistance.between(training.featureRows(), reference));
         return values;
     }
 

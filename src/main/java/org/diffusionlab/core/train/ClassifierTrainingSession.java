@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
+import org.diffusionlab.core.metric.Metric;
 import org.diffusionlab.core.data.DiffusionData;
 import org.diffusionlab.core.eval.DigitClassifier;
 import org.diffusionlab.core.nn.ParameterSetAdam;
@@ -36,7 +37,7 @@ public final class ClassifierTrainingSession implements TrainingSession {
     private final INDArray lastGood;
     private int[] order;
     private int orderEpoch = -1;
-    private Map<String, Double> lastEvaluation = Map.of();
+    private Map<Metric, Double> lastEvaluation = Map.of();
 
     public ClassifierTrainingSession(DigitClassifier classifier, DiffusionData data, int[] trainLabels, int[] heldOutLabels,
                                      int epochs, int batch, double learningRate, long seed) {
@@ -63,7 +64,7 @@ public final class ClassifierTrainingSession implements TrainingSession {
     }
 
     @Override
-    public Map<String, Double> step(int epoch, long step) {
+    public Map<Metric, Double> step(int epoch, long step) {
         int[] order = orderFor(epoch);
         int first = (int) ((step - 1) % stepsPerEpoch()) * batch;
         SplittableRandom random = new SplittableRandom(Seeds.derive(seed, 2, step));
@@ -88,9 +89,9 @@ public final class ClassifierTrainingSession implements TrainingSession {
         try (var ignored = Workspaces.open("classifier-update")) {
             adam.step(learningRate);
         }
-        Map<String, Double> values = new LinkedHashMap<>();
-        values.put("loss", loss);
-        values.put("accuracy", accuracy);
+        Map<Metric, Double> values = new LinkedHashMap<>();
+        values.put(Metric.LOSS, loss);
+        values.put(Metric.ACCURACY, accuracy);
         return values;
     }
 
@@ -143,14 +144,14 @@ public final class ClassifierTrainingSession implements TrainingSession {
             }
             loss -= Math.log(Math.max(1e-12, result.probabilities()[i * DigitClassifierNet.CLASSES + heldOutLabels[i]]));
         }
-        Map<String, Double> values = new LinkedHashMap<>();
-        values.put("heldout_loss", loss / result.count());
-        values.put("heldout_accuracy", (double) correct / result.count());
+        Map<Metric, Double> values = new LinkedHashMap<>();
+        values.put(Metric.LOSS, loss / result.count());
+        values.put(Metric.ACCURACY, (double) correct / result.count());
         lastEvaluation = values;
         emit.accept(new TrainingEvent.Evaluation(epoch, step, values));
     }
 
-    public Map<String, Double> lastEvaluation() {
+    public Map<Metric, Double> lastEvaluation() {
         return lastEvaluation;
     }
 

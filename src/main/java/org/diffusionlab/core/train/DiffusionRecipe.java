@@ -1,10 +1,12 @@
 package org.diffusionlab.core.train;
 
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.diffusionlab.core.metric.Metric;
 import org.diffusionlab.core.BadInputException;
 import org.diffusionlab.core.data.DiffusionData;
 import org.diffusionlab.core.data.Digits;
@@ -14,40 +16,66 @@ import org.diffusionlab.core.nn.DenoiserSpec;
 import org.diffusionlab.core.schedule.NoiseSchedule;
 
 /**
- * Everything that decides a diffusion training run, with the defaults of each data set filled in where a value
- * is null: the digits train a U-Net, a 2-D set an MLP. The CLI's {@code train-ddpm} and the Train view both build
- * their runs here, so the same settings give the same model.
+ * Everything that decides a diffusion training run, set by name: {@link #defaults} fills in the data set's
+ * defaults (the digits train a U-Net, a 2-D set an MLP) and each {@code with…} changes one setting, e.g.
+ * {@code DiffusionRecipe.defaults("two-moons", 1).withHidden(64).withTraining(c -> c.withEpochs(10))}. The CLI's
+ * {@code train-ddpm}, the Train view and the benchmark all build their runs here, so the same settings give the
+ * same model. Adding a setting is one field and one method (here, or in {@link DiffusionTrainingConfig}).
  */
-public record DiffusionRecipe(String data, Integer epochs, Integer batch, Double learningRate, Double ema, double p2Gamma,
-                              int channels, boolean attention, int hidden, int layers, int steps, NoiseSchedule.Kind schedule,
-                              long seed, int threads, Integer evaluateEvery) {
+public final class DiffusionRecipe extends Settings<DiffusionRecipe> {
     public static final int DEFAULT_CHANNELS = 32;
     public static final int DEFAULT_HIDDEN = 128;
     public static final int DEFAULT_LAYERS = 3;
 
+    private final String data;
+    private int channels = DEFAULT_CHANNELS;
+    private boolean attention = true;
+    private int hidden = DEFAULT_HIDDEN;
+    private int layers = DEFAULT_LAYERS;
+    private int steps = NoiseSchedule.MAX_T;
+    private NoiseSchedule.Kind schedule = NoiseSchedule.Kind.LINEAR;
+    private DiffusionTrainingConfig training;
+
+    private DiffusionRecipe(String data, long seed) {
+        this.data = data;
+        this.training = defaultTraining(data, seed);
+    }
+
     /** Every value at its default for the data set. */
     public static DiffusionRecipe defaults(String data, long seed) {
-        return new DiffusionRecipe(data, null, null, null, null, 0, DEFAULT_CHANNELS, true, DEFAULT_HIDDEN, DEFAULT_LAYERS,
-                NoiseSchedule.MAX_T, NoiseSchedule.Kind.LINEAR, seed, 0, null);
+        return new DiffusionRecipe(data, seed);
+    }
+
+    private static DiffusionTrainingConfig defaultTraining(String data, long seed) {
+        return DiffusionModel.DIGITS.equals(data) ? DiffusionTrainingConfig.digits(seed) : DiffusionTrainingConfig.toy(seed);
+    }
+
+    public String data() { return data; }
+    public long seed() { return training.seed(); }
+    public int channels() { return channels; }
+    public boolean attention() { return attention; }
+    public int hidden() { return hidden; }
+    public int layers() { return layers; }
+    public int steps() { return steps; }
+    public NoiseSchedule.Kind schedule() { return schedule; }
+    /** The training hyperparameters: batch, learning rate, EMA, evaluation intervals, … */
+    public DiffusionTrainingConfig config() { return training; }
+
+    public DiffusionRecipe withChannels(int value) { return change(r -> r.channels = value); }
+    public DiffusionRecipe withAttention(boolean value) { return change(r -> r.attention = value); }
+    public DiffusionRecipe withHidden(int value) { return change(r -> r.hidden = value); }
+    public DiffusionRecipe withLayers(int value) { return change(r -> r.layers = value); }
+    public DiffusionRecipe withSteps(int value) { return change(r -> r.steps = value); }
+    public DiffusionRecipe withSchedule(NoiseSchedule.Kind value) { return change(r -> r.schedule = value); }
+
+    /** Changes training hyperparameters, e.g. {@code withTraining(c -> c.withEpochs(10).withP2Gamma(1))}. */
+    public DiffusionRecipe withTraining(UnaryOperator<DiffusionTrainingConfig> edit) {
+        DiffusionTrainingConfig edited = edit.apply(training);
+        return change(r -> r.training = edited);
     }
 
     public boolean isDigits() {
         return DiffusionModel.DIGITS.equals(data);
-    }
-
-    /** The defaults this recipe starts from: {@link DiffusionTrainingConfig#digits} or {@link DiffusionTrainingConfig#toy}. */
-    public DiffusionTrainingConfig baseConfig() {
-        return isDigits() ? DiffusionTrainingConfig.digits(DiffusionTrainingConfig.DIGIT_EPOCHS, seed)
-                : DiffusionTrainingConfig.toy(DiffusionTrainingConfig.TOY_EPOCHS, seed);
-    }
-
-    public DiffusionTrainingConfig config() {
-        DiffusionTrainingConfig base = baseConfig();
-        return new DiffusionTrainingConfig(epochs != null ? epochs : base.epochs(), batch != null ? batch : base.batchSize(),
-                learningRate != null ? learningRate : base.learningRate(), base.warmupSteps(),
-                ema != null ? ema : base.emaDecay(), p2Gamma, base.gradientClip(), seed, threads != 0 ? threads : base.threads(),
-                evaluateEvery != null ? evaluateEvery : base.evaluateEvery(), base.reportEvery(), base.lossBuckets(),
-                base.evalSamples(), base.elboDraws(), base.previewSamples(), base.previewSteps());
     }
 
     public DenoiserSpec architecture() {
@@ -58,26 +86,30 @@ public record DiffusionRecipe(String data, Integer epochs, Integer batch, Double
         return NoiseSchedule.of(schedule, steps, NoiseSchedule.DEFAULT_BETA_START, NoiseSchedule.DEFAULT_BETA_END);
     }
 
-    /** The {@code train-ddpm} command line that reproduces this run, writing to {@code out}. */
+    /**
+     * The {@code train-ddpm} command line that reproduces this run, writing to {@code out}: the data set's defaults
+     * for threads and the evaluation interval are left out, as they need no option.
+     */
     public String command(String out) {
         DiffusionTrainingConfig config = config();
+        DiffusionTrainingConfig base = defaultTraining(data, seed());
         StringBuilder command = new StringBuilder("train-ddpm --data ").append(data)
                 .append(" --epochs ").append(config.epochs())
                 .append(" --batch ").append(config.batchSize())
                 .append(" --lr ").append(config.learningRate())
                 .append(" --ema ").append(config.emaDecay());
-        if (p2Gamma > 0) {
-            command.append(" --p2-gamma ").append(p2Gamma);
+        if (config.p2Gamma() > 0) {
+            command.append(" --p2-gamma ").append(config.p2Gamma());
         }
         command.append(isDigits() ? " --channels " + channels + (attention ? "" : " --no-attention")
                 : " --hidden " + hidden + " --layers " + layers);
         command.append(" --T ").append(steps).append(" --schedule ").append(schedule.name().toLowerCase())
-                .append(" --seed ").append(seed);
-        if (threads != 0) {
-            command.append(" --threads ").append(threads);
+                .append(" --seed ").append(seed());
+        if (config.threads() != base.threads()) {
+            command.append(" --threads ").append(config.threads());
         }
-        if (evaluateEvery != null) {
-            command.append(" --eval-every ").append(evaluateEvery);
+        if (config.evaluateEvery() != base.evaluateEvery()) {
+            command.append(" --eval-every ").append(config.evaluateEvery());
         }
         return command.append(" --out ").append(out).toString();
     }
@@ -88,7 +120,7 @@ public record DiffusionRecipe(String data, Integer epochs, Integer batch, Double
      * before as "training.parent", so its whole history stays in the file.
      */
     public static void stamp(DiffusionModel model, DiffusionTrainingConfig config, String command, long totalSteps,
-                             double seconds, Map<String, Double> lastEvaluation) {
+                             double seconds, Map<Metric, Double> lastEvaluation) {
         JsonNode parent = model.manifest().get("training");
         ObjectNode training = model.manifest().putObject("training");
         if (parent != null && parent.isObject()) {
@@ -107,14 +139,14 @@ public record DiffusionRecipe(String data, Integer epochs, Integer batch, Double
                 : "L_simple weighted by lambda_t = (1 + SNR_t)^-" + config.p2Gamma() + " (P2), t uniform in 1..T");
         ObjectNode metrics = model.manifest().putObject("metrics");
         if (lastEvaluation != null) {
-            lastEvaluation.forEach((k, v) -> metrics.put("estimate_" + k, v));
+            lastEvaluation.forEach((k, v) -> metrics.put("estimate_" + k.heldOutKey(), v));
         }
     }
 
     /** Loads the data and builds a fresh model and its session (allocates native memory: not on the FX thread). */
     public DiffusionTrainingSession session() throws BadInputException {
         DiffusionData trainingData = trainingData();
-        DiffusionModel model = new DiffusionModel(architecture().build(seed), noiseSchedule(), trainingData.name());
+        DiffusionModel model = new DiffusionModel(architecture().build(seed()), noiseSchedule(), trainingData.name());
         return new DiffusionTrainingSession(model, trainingData, config());
     }
 
@@ -141,6 +173,6 @@ public record DiffusionRecipe(String data, Integer epochs, Integer batch, Double
     }
 
     private DiffusionData trainingData() throws BadInputException {
-        return isDigits() ? DiffusionData.digits(Digits.bundled()) : DiffusionData.toy(ToySet.byId(data), seed);
+        return isDigits() ? DiffusionData.digits(Digits.bundled()) : DiffusionData.toy(ToySet.byId(data), seed());
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
+import org.diffusionlab.core.metric.Metric;
 import org.diffusionlab.core.data.DiffusionData;
 import org.diffusionlab.core.data.Picture;
 import org.diffusionlab.core.diffusion.DiffusionElbo;
@@ -34,14 +35,14 @@ import org.nd4j.linalg.factory.Nd4j;
  * are trained in a private copy.
  * <p>Events (all on the training thread; see {@link TrainingEvent}):
  * <ul>
- * <li>{@code Step} values: {@code loss} (L_simple of the batch, per dimension, unweighted), {@code learning_rate},
- *     {@code gradient_norm} (before clipping), {@code threads}.</li>
+ * <li>{@code Step} values: {@link Metric#LOSS} (L_simple of the batch, per dimension, unweighted),
+ *     {@link Metric#LEARNING_RATE}, {@link Metric#GRADIENT_NORM} (before clipping), {@link Metric#THREADS}.</li>
  * <li>{@code Evaluation} every {@code evaluateEvery} steps (from step 1) and after the last step, on the first
- *     {@code evalSamples} held-out samples with the EMA weights: {@code heldout_loss} (L_simple, one t per
+ *     {@code evalSamples} held-out samples with the EMA weights: {@link Metric#LOSS} (L_simple, one t per
  *     sample), and the ELBO terms in nats per sample, estimated without bias from {@code elboDraws} sampled t
- *     per sample — {@code elbo_recon_nats} (−E log p(x₀|x₁)), {@code elbo_prior_nats} (KL(q(x_T|x₀) ‖ N(0,I))),
- *     {@code elbo_denoising_nats} (Σ_{t=2..T} KL), {@code neg_elbo_nats} (their sum) and
- *     {@code neg_elbo_bits_per_dim}. L_simple and −ELBO are different quantities; label them so.</li>
+ *     per sample — {@link Metric#ELBO_RECON} (−E log p(x₀|x₁)), {@link Metric#ELBO_PRIOR} (KL(q(x_T|x₀) ‖ N(0,I))),
+ *     {@link Metric#ELBO_DENOISING} (Σ_{t=2..T} KL), {@link Metric#NEG_ELBO} (their sum) and
+ *     {@link Metric#NEG_ELBO_BITS}. L_simple and −ELBO are different quantities; label them so.</li>
  * <li>{@code Pictures} "samples" (images) or {@code Points} "samples" (2-D) with each evaluation: DDIM samples
  *     (η = 0 for images, 1 for points) from a fixed seed, so the same noise is seen turning into data as training
  *     goes on.</li>
@@ -118,7 +119,7 @@ public final class DiffusionTrainingSession implements TrainingSession {
     }
 
     @Override
-    public Map<String, Double> step(int epoch, long step) {
+    public Map<Metric, Double> step(int epoch, long step) {
         if (tuner != null) {
             tuner.beforeStep();
         }
@@ -148,7 +149,7 @@ public final class DiffusionTrainingSession implements TrainingSession {
         }
         double loss = mean(perSample);
         if (!Double.isFinite(loss)) {
-            return Map.of("loss", loss);
+            return Map.of(Metric.LOSS, loss);
         }
         double gradientNorm = config.gradientClip() > 0 ? adam.clipGradientNorm(config.gradientClip())
                 : online.parameters().gradients().norm2Number().doubleValue();
@@ -165,11 +166,11 @@ public final class DiffusionTrainingSession implements TrainingSession {
         if (tuner != null) {
             tuner.afterStep((System.nanoTime() - start) / 1e9);
         }
-        Map<String, Double> values = new LinkedHashMap<>();
-        values.put("loss", loss);
-        values.put("learning_rate", learningRate);
-        values.put("gradient_norm", gradientNorm);
-        values.put("threads", (double) (tuner != null ? tuner.threads() : config.threads()));
+        Map<Metric, Double> values = new LinkedHashMap<>();
+        values.put(Metric.LOSS, loss);
+        values.put(Metric.LEARNING_RATE, learningRate);
+        values.put(Metric.GRADIENT_NORM, gradientNorm);
+        values.put(Metric.THREADS, (double) (tuner != null ? tuner.threads() : config.threads()));
         return values;
     }
 
@@ -249,8 +250,8 @@ public final class DiffusionTrainingSession implements TrainingSession {
     }
 
     /** Held-out L_simple and ELBO estimate with the EMA weights, plus preview samples. */
-    public Map<String, Double> evaluate(int epoch, long step, Consumer<TrainingEvent> emit) {
-        Map<String, Double> values = heldOutValues();
+    public Map<Metric, Double> evaluate(int epoch, long step, Consumer<TrainingEvent> emit) {
+        Map<Metric, Double> values = heldOutValues();
         emit.accept(new TrainingEvent.Evaluation(epoch, step, values));
         if (config.previewSamples() > 0) {
             // Deterministic DDIM for digits; stochastic (η = 1) for points, where the ODE sampler smears a young
@@ -268,7 +269,7 @@ public final class DiffusionTrainingSession implements TrainingSession {
         return values;
     }
 
-    public Map<String, Double> heldOutValues() {
+    public Map<Metric, Double> heldOutValues() {
         long seed = Seeds.derive(config.seed(), 5);
         int n = (int) evalBatch.size(0);
         SplittableRandom random = new SplittableRandom(seed);
@@ -279,13 +280,13 @@ public final class DiffusionTrainingSession implements TrainingSession {
         INDArray eps = Gaussian.sample(Seeds.derive(seed, 1), evalBatch.shape());
         INDArray error = model.predictNoise(forward.sampleXt(evalBatch, t, eps), t).subi(eps);
         DiffusionElbo.Terms terms = elbo.estimate(model, evalBatch, config.elboDraws(), seed);
-        Map<String, Double> values = new LinkedHashMap<>();
-        values.put("heldout_loss", error.mul(error).meanNumber().doubleValue());
-        values.put("elbo_recon_nats", terms.reconstruction());
-        values.put("elbo_prior_nats", terms.prior());
-        values.put("elbo_denoising_nats", terms.denoising());
-        values.put("neg_elbo_nats", terms.total());
-        values.put("neg_elbo_bits_per_dim", terms.bitsPerDimension());
+        Map<Metric, Double> values = new LinkedHashMap<>();
+        values.put(Metric.LOSS, error.mul(error).meanNumber().doubleValue());
+        values.put(Metric.ELBO_RECON, terms.reconstruction());
+        values.put(Metric.ELBO_PRIOR, terms.prior());
+        values.put(Metric.ELBO_DENOISING, terms.denoising());
+        values.put(Metric.NEG_ELBO, terms.total());
+        values.put(Metric.NEG_ELBO_BITS, terms.bitsPerDimension());
         return values;
     }
 

@@ -4,11 +4,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.diffusionlab.core.data.Picture;
+import org.diffusionlab.core.metric.Metric;
 
 /**
  * What a training run reports, in the order it happens, on the training thread. Listeners that feed a UI
- * queue these and drain the queue once per frame. Values are plain numbers keyed by name, e.g.
- * {@code "neg_elbo_nats"}, {@code "recon_nats"}, {@code "kl_nats"}, {@code "loss"}.
+ * queue these and drain the queue once per frame. Values are keyed by {@link Metric}, e.g.
+ * {@link Metric#NEG_ELBO}, {@link Metric#RECON}, {@link Metric#KL}, {@link Metric#LOSS}.
  */
 public sealed interface TrainingEvent {
 
@@ -17,12 +18,12 @@ public sealed interface TrainingEvent {
     }
 
     /** One optimisation step on a training batch. */
-    record Step(int epoch, long step, long totalSteps, double elapsedSeconds, Map<String, Double> values)
+    record Step(int epoch, long step, long totalSteps, double elapsedSeconds, Map<Metric, Double> values)
             implements TrainingEvent {
     }
 
     /** An evaluation on held-out data (per epoch, or every few hundred steps). */
-    record Evaluation(int epoch, long step, Map<String, Double> values) implements TrainingEvent {
+    record Evaluation(int epoch, long step, Map<Metric, Double> values) implements TrainingEvent {
     }
 
     /** Pictures to show while training, e.g. "reconstructions" or "samples", in [0, 1]. */

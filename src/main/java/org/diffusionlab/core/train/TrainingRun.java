@@ -3,6 +3,8 @@ package org.diffusionlab.core.train;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import org.diffusionlab.core.metric.Metric;
+
 /**
  * Runs a {@link TrainingSession} step by step and reports {@link TrainingEvent}s. Pause, resume and stop are
  * flags checked before every step, so each takes effect within one step. A loss that is NaN or infinite stops
@@ -50,8 +52,8 @@ public final class TrainingRun {
                     }
                     step++;
                     session.beforeStep(epoch, step, listener);
-                    Map<String, Double> values = session.step(epoch, step);
-                    Double loss = values.get("loss");
+                    Map<Metric, Double> values = session.step(epoch, step);
+                    Double loss = values.get(Metric.LOSS);
                     if (loss == null || !Double.isFinite(loss)) {
                         session.restoreLastGood();
                         listener.accept(new TrainingEvent.Failed(step, "Training stopped at step " + step

@@ -3,6 +3,8 @@ package org.diffusionlab.core.train;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import org.diffusionlab.core.metric.Metric;
+
 /**
  * The model-specific half of training: {@link TrainingRun} owns the thread, pause, stop, timing and the
  * NaN guard; a session owns the model, the data and the optimiser. All methods run on the training thread.
@@ -12,8 +14,8 @@ public interface TrainingSession {
 
     int stepsPerEpoch();
 
-    /** One optimisation step; the values must include {@code "loss"} (what is minimised). */
-    Map<String, Double> step(int epoch, long step);
+    /** One optimisation step; the values must include {@link Metric#LOSS} (what is minimised). */
+    Map<Metric, Double> step(int epoch, long step);
 
     /** Called after every epoch's last step: emit evaluations and pictures. */
     void endOfEpoch(int epoch, long step, Consumer<TrainingEvent> emit);

@@ -3,6 +3,7 @@ package org.diffusionlab.core.vae;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import org.diffusionlab.core.data.Raster;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
@@ -34,7 +35,8 @@ public final class Vae {
         return parameters.architecture();
     }
 
-    VaeParameters parameters() {
+    /** The weights themselves (not a copy). */
+    public VaeParameters parameters() {
         return parameters;
     }
 
@@ -48,6 +50,12 @@ public final class Vae {
         float[] pixels = new float[architecture().inputSize()];
         decode(z, pixels);
         return pixels;
+    }
+
+    /** Decodes one latent vector to display pixels in [0, 1]: the path every slider movement in the Latent view takes. */
+    public Raster decodeRaster(float[] z) {
+        VaeArchitecture architecture = architecture();
+        return Raster.of(decode(z), architecture.width(), architecture.height(), 1, 0f, 1f);
     }
 
     /** The fast path: decodes one latent vector into {@code pixels}, reusing every internal buffer. */

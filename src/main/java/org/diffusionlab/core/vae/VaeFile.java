@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.diffusionlab.core.metric.Metric;
 import org.diffusionlab.core.BadInputException;
 import org.diffusionlab.core.io.Figures;
 import org.diffusionlab.core.io.ModelArchive;
@@ -89,9 +90,9 @@ public final class VaeFile {
 
         if (training.heldOut() != null) {
             ObjectNode metrics = manifest.putObject("metrics");
-            metrics.put("heldout_neg_elbo_nats", round(training.heldOut().negElboNats()));
-            metrics.put("heldout_recon_nats", round(training.heldOut().reconstructionNats()));
-            metrics.put("heldout_kl_nats", round(training.heldOut().klNats()));
+            metrics.put(Metric.NEG_ELBO.heldOutKey(), round(training.heldOut().negElboNats()));
+            metrics.put(Metric.RECON.heldOutKey(), round(training.heldOut().reconstructionNats()));
+            metrics.put(Metric.KL.heldOutKey(), round(training.heldOut().klNats()));
             metrics.put("unit", "nats per image, summed over the " + architecture.inputSize() + " pixels");
             metrics.put("estimator", "mean over the held-out images; reconstruction from one z ~ q(z|x) per image, noise seed "
                     + Vae.EVALUATION_SEED);

@@ -50,9 +50,9 @@ final class VaeNetwork {
                 double sigma = Math.exp(0.5 * logVariance);
                 ws.sigma[k] = sigma;
                 ws.latentValues[k] = mu + sigma * ws.epsilon[k];
-                kl += 1 + logVariance - mu * mu - sigma * sigma;
+                kl += GaussianPosterior.klTerm(mu, logVariance, sigma);
             }
-            ws.kl[i] = -0.5 * kl;
+            ws.kl[i] = kl;
         }
         ws.latent.write(ws.latentValues, 0, 0, ws.latentValues.length);
     }

@@ -52,6 +52,11 @@ public record VaeTrainingConfig(VaeArchitecture architecture, double beta, doubl
         return new VaeTrainingConfig(architecture, beta, learningRate, newBatchSize, epochs, seed);
     }
 
+    /** What a step minimises for one image's terms: recon + β·KL. */
+    public double loss(ElboTerms terms) {
+        return terms.reconstructionNats() + beta * terms.klNats();
+    }
+
     /** The CLI command that trains exactly this model on the bundled digits and writes it to {@code out}. */
     public String command(String out) {
         return String.format(Locale.ROOT, "diffusion-lab train-vae --latent %d --hidden %s --beta %s --lr %s --batch %d"

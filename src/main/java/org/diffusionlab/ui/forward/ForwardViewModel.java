@@ -37,6 +37,7 @@ import org.diffusionlab.core.random.Seeds;
 import org.diffusionlab.core.schedule.NoiseSchedule;
 import org.diffusionlab.ui.common.GifExport;
 import org.diffusionlab.ui.common.GifSettings;
+import org.diffusionlab.ui.common.BackgroundTask;
 import org.diffusionlab.ui.common.Localized;
 import org.diffusionlab.ui.common.PlaybackModel;
 import org.diffusionlab.ui.common.Subscripts;
@@ -170,7 +171,7 @@ public final class ForwardViewModel {
     /** Picks a random bundled digit with the given label; the choice follows the seed, so a lesson replays. */
     public void showRandomDigit(int label) {
         long pickSeed = Seeds.derive(seed.get(), label, digitIndex.get());
-        worker.submit("source", () -> {
+        BackgroundTask.wrap("source", () -> {
             Digits all = digits();
             List<Integer> matching = new ArrayList<>();
             for (int i = 0; i < all.count(); i++) {
@@ -179,7 +180,7 @@ public final class ForwardViewModel {
                 }
             }
             return matching.get(new Random(pickSeed).nextInt(matching.size()));
-        }, this::showDigit, this::fail);
+        }).onSuccess(this::showDigit).reportingTo(notice).executeWith(worker);
     }
 
     public void showPhoto(String name) {
@@ -244,10 +245,11 @@ public final class ForwardViewModel {
     }
 
     private void export(Path file, List<Raster> frames, List<String> captions) {
-        worker.submit("export:" + file, () -> {
+        BackgroundTask.wrap("export:" + file, () -> {
             Filmstrip.writePng(Filmstrip.compose(frames, captions, 192), file);
             return file;
-        }, written -> notice.set(Localized.of("message.exported", written.toString())), this::fail);
+        }).onSuccess(written -> notice.set(Localized.of("message.exported", written.toString())))
+                .reportingTo(notice).executeWith(worker);
     }
 
     // Work
@@ -261,12 +263,12 @@ public final class ForwardViewModel {
 
     /** Loads a picture off the FX thread; on success it replaces the current one, else the notice says why. */
     private void load(String photoName, SourceLoader loader) {
-        worker.submit("source", loader::load, loaded -> {
+        BackgroundTask.wrap("source", loader::load).onSuccess(loaded -> {
             source.set(loaded);
             photo.set(photoName);
             notice.set(Localized.NONE);
             rebuildChain();
-        }, this::fail);
+        }).reportingTo(notice).executeWith(worker);
     }
 
     private static Source describe(ImageLoader.Loaded loaded) {
@@ -288,7 +290,7 @@ public final class ForwardViewModel {
             schedule.set(NoiseSchedule.of(scheduleKind.get(), steps.get(), betaStart.get(), betaEnd.get()));
             notice.set(Localized.NONE);
         } catch (IllegalArgumentException e) {
-            fail(e);
+            notice.set(Localized.failure(e));
             return;
         }
         updateEquation();
@@ -303,7 +305,7 @@ public final class ForwardViewModel {
         NoiseSchedule noiseSchedule = schedule.get();
         long chainSeed = seed.get();
         NoisingChain.Mode chainMode = mode.get();
-        worker.submit("chain", () -> {
+        BackgroundTask.wrap("chain", () -> {
             NoisingChain built = new NoisingChain(current.picture(), noiseSchedule, chainSeed, chainMode);
             List<Raster> strip = new ArrayList<>();
             List<Integer> stripSteps = new ArrayList<>();
@@ -314,11 +316,11 @@ public final class ForwardViewModel {
             }
             Raster x0 = Raster.of(current.picture());
             return new BuiltChain(built, new ChainView(x0, List.copyOf(strip), List.copyOf(stripSteps), built.priorKl()));
-        }, built -> {
+        }).onSuccess(built -> {
             chain = built.chain();
             chainView.set(built.view());
             requestFrame();
-        }, this::fail);
+        }).reportingTo(notice).executeWith(worker);
     }
 
     private void requestFrame() {
@@ -328,14 +330,14 @@ public final class ForwardViewModel {
             return;
         }
         int t = Math.min(playback.position(), current.schedule().steps());
-        worker.submit("frame", () -> {
+        BackgroundTask.wrap("frame", () -> {
             NoisingChain.Frame frame = current.frame(t);
             Picture p = current.picture();
             NoiseSchedule s = current.schedule();
             PixelHistogram histogram = PixelHistogram.of(frame.xt(), p.signedValues(), s.sqrtAlphaBar(t),
                     1 - s.alphaBar(t), HISTOGRAM_BINS, HISTOGRAM_LOW, HISTOGRAM_HIGH);
             return new FrameView(t, signedRaster(p, frame.xt(), 1f), signedRaster(p, frame.noise(), NOISE_RANGE), histogram);
-        }, frameView::set, this::fail);
+        }).onSuccess(frameView::set).reportingTo(notice).executeWith(worker);
     }
 
     private static Raster signedRaster(Picture p, float[] values, float range) {
@@ -349,7 +351,4 @@ public final class ForwardViewModel {
         equationNumbers.set(current.numbers());
     }
 
-    private void fail(Exception e) {
-        notice.set(Localized.failure(e));
-    }
 }

@@ -14,13 +14,6 @@ public final class LatentImages {
     private LatentImages() {
     }
 
-    /** Decodes one latent vector to display pixels: the path every slider movement takes. */
-    public static Raster decode(Vae vae, float[] z) {
-        float[] pixels = new float[vae.architecture().inputSize()];
-        vae.decode(z, pixels);
-        return Raster.of(pixels, vae.architecture().width(), vae.architecture().height(), 1, 0f, 1f);
-    }
-
     static List<Raster> rasters(Vae vae, float[][] images) {
         List<Raster> rasters = new ArrayList<>(images.length);
         for (float[] image : images) {
@@ -38,16 +31,13 @@ public final class LatentImages {
         float[] epsilon = new float[size];
         float[] z = new float[size];
         SplittableRandom random = new SplittableRandom(seed);
-        double kl = 0;
         for (int k = 0; k < size; k++) {
             sigma[k] = (float) q.sigma(0, k);
             epsilon[k] = (float) random.nextGaussian();
             z[k] = mean[k] + sigma[k] * epsilon[k];
-            double logVariance = q.logVariance()[0][k];
-            kl += -0.5 * (1 + logVariance - mean[k] * mean[k] - Math.exp(logVariance));
         }
         Raster input = Raster.of(image, vae.architecture().width(), vae.architecture().height(), 1, 0f, 1f);
-        return new LatentViewModel.Posterior(input, mean, sigma, epsilon, z, decode(vae, z), kl);
+        return new LatentViewModel.Posterior(input, mean, sigma, epsilon, z, vae.decodeRaster(z), q.kl(0));
     }
 
     /**

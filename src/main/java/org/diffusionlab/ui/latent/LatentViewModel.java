@@ -30,6 +30,7 @@ import org.diffusionlab.core.vae.Vae;
 import org.diffusionlab.core.vae.VaeFile;
 import org.diffusionlab.ui.common.GifExport;
 import org.diffusionlab.ui.common.GifSettings;
+import org.diffusionlab.ui.common.BackgroundTask;
 import org.diffusionlab.ui.common.Localized;
 import org.diffusionlab.ui.common.ModelShelf;
 import org.diffusionlab.ui.common.Worker;
@@ -210,26 +211,26 @@ public final class LatentViewModel {
             return;
         }
         int side = vae.architecture().width();
-        worker.submit("latent-load-image", () -> {
+        BackgroundTask.wrap("latent-load-image", () -> {
             Picture picture = ImageLoader.load(file, side).picture();
             return LatentImages.toGrey(picture, vae.architecture().width(), vae.architecture().height());
-        }, pixels -> {
+        }).onSuccess(pixels -> {
             shown.accept(pixels);
             encode(pixels);
-        }, this::fail);
+        }).reportingTo(notice).executeWith(worker);
     }
 
     /** Opens a model file: it must be a VAE for grey images of the bundled digits' size; else the current one stays. */
     public void openModel(Path file) {
-        worker.submit("latent-open", () -> {
+        BackgroundTask.wrap("latent-open", () -> {
             VaeFile.Loaded loaded = VaeFile.read(file);
             if (loaded.vae().architecture().width() != 28 || loaded.vae().architecture().height() != 28) {
                 throw new BadInputException(file.getFileName() + ": this VAE is for " + loaded.vae().architecture().width() + "×"
                         + loaded.vae().architecture().height() + " images; the Latent view works with 28×28 digits");
             }
             return loaded;
-        }, loaded -> model.set(vaes.put(loaded.fileName(), ModelShelf.Origin.FILE,
-                Localized.of("message.plain", loaded.summary()), loaded.vae())), this::fail);
+        }).onSuccess(loaded -> model.set(vaes.put(loaded.fileName(), ModelShelf.Origin.FILE,
+                Localized.of("message.plain", loaded.summary()), loaded.vae()))).reportingTo(notice).executeWith(worker);
     }
 
     /** Makes the last encoded drawing one end of the interpolation (A when {@code start}, else B). */
@@ -256,14 +257,14 @@ public final class LatentViewModel {
         int steps = interpolationSteps.get();
         float[] fromDrawing = drawnFrom;
         float[] toDrawing = drawnTo;
-        worker.submit("latent-interpolate", () -> {
+        BackgroundTask.wrap("latent-interpolate", () -> {
             float[][] means = endMeans(vae, from, to, fromDrawing, toDrawing);
             float[][] linear = LatentPaths.linear(means[0], means[1], steps);
             float[][] spherical = LatentPaths.spherical(means[0], means[1], steps);
             return new Interpolation(LatentImages.rasters(vae, vae.decode(linear)), LatentImages.rasters(vae, vae.decode(spherical)),
                     linear, spherical,
                     fromDrawing != null, toDrawing != null);
-        }, interpolation::set, this::fail);
+        }).onSuccess(interpolation::set).reportingTo(notice).executeWith(worker);
     }
 
     /**
@@ -333,7 +334,7 @@ public final class LatentViewModel {
         yDimension.set(Math.min(1, size - 1));
         requestDecode();
         requestManifold();
-        worker.submit("latent-encode-heldout", () -> {
+        BackgroundTask.wrap("latent-encode-heldout", () -> {
             Digits all = digits();
             int count = Math.min(HELD_OUT_SHOWN, all.count() - all.heldOutStart());
             int[] labels = new int[count];
@@ -341,7 +342,7 @@ public final class LatentViewModel {
                 labels[i] = all.label(all.heldOutStart() + i);
             }
             return new Encoded(vae.encode(all.pixels(all.heldOutStart(), count)).mean(), labels);
-        }, encoded::set, this::fail);
+        }).onSuccess(encoded::set).reportingTo(notice).executeWith(worker);
         interpolate();
         if (drawing != null) {
             requestPosterior();
@@ -364,7 +365,8 @@ public final class LatentViewModel {
             return;
         }
         float[] z = z();
-        worker.submit("latent-decode", () -> LatentImages.decode(vae, z), decoded::set, this::fail);
+        BackgroundTask.wrap("latent-decode", () -> vae.decodeRaster(z)).onSuccess(decoded::set)
+                .reportingTo(notice).executeWith(worker);
     }
 
     private void requestManifold() {
@@ -376,7 +378,7 @@ public final class LatentViewModel {
         int x = xDimension.get();
         int y = yDimension.get();
         float[] base = z();
-        worker.submit("latent-manifold", () -> {
+        BackgroundTask.wrap("latent-manifold", () -> {
             float[][] grid = new float[n * n][];
             for (int row = 0; row < n; row++) {
                 for (int col = 0; col < n; col++) {
@@ -392,7 +394,7 @@ public final class LatentViewModel {
                 cells[i / n][i % n] = images.get(i);
             }
             return cells;
-        }, manifold::set, this::fail);
+        }).onSuccess(manifold::set).reportingTo(notice).executeWith(worker);
     }
 
     private void requestPosterior() {
@@ -402,7 +404,8 @@ public final class LatentViewModel {
         }
         float[] image = drawing.clone();
         long seed = Seeds.derive(7, epsilonDraws);
-        worker.submit("latent-posterior", () -> LatentImages.posterior(vae, image, seed), posterior::set, this::fail);
+        BackgroundTask.wrap("latent-posterior", () -> LatentImages.posterior(vae, image, seed)).onSuccess(posterior::set)
+                .reportingTo(notice).executeWith(worker);
     }
 
     private Digits digits() throws BadInputException {
@@ -416,7 +419,4 @@ public final class LatentViewModel {
         return Math.max(-RANGE, Math.min(RANGE, value));
     }
 
-    private void fail(Exception e) {
-        notice.set(Localized.failure(e));
-    }
 }

@@ -33,6 +33,8 @@ import org.diffusionlab.core.diffusion.ReverseFrame;
 import org.diffusionlab.core.diffusion.Sampler;
 import org.diffusionlab.ui.common.GifExport;
 import org.diffusionlab.ui.common.GifSettings;
+import org.diffusionlab.ui.common.BackgroundTask;
+import org.diffusionlab.ui.common.Generation;
 import org.diffusionlab.ui.common.Localized;
 import org.diffusionlab.ui.common.ModelShelf;
 import org.diffusionlab.ui.common.PlaybackModel;
@@ -81,8 +83,8 @@ public final class ReverseViewModel {
     private final ModelShelf<DiffusionModel> models;
     private final List<ReverseFrame> frames = new ArrayList<>();
     private ReverseChain chain;
-    private long generation;
-    private boolean computing;
+    private final Generation generation = new Generation();
+    private final BooleanProperty computing = new SimpleBooleanProperty(this, "computing");
     private Digits digits;
 
     // Properties
@@ -165,17 +167,17 @@ public final class ReverseViewModel {
 
     /** Opens a diffusion model file; it joins the shelf and is shown. A bad file leaves everything as it was. */
     public void openModel(Path file) {
-        worker.submit("reverse-open", () -> DiffusionModel.read(file), loaded -> model.set(models.put(
+        BackgroundTask.wrap("reverse-open", () -> DiffusionModel.read(file)).onSuccess(loaded -> model.set(models.put(
                 file.getFileName().toString(), ModelShelf.Origin.FILE, Localized.of("message.plain", file.getFileName()
-                        + ": " + loaded.describe()), loaded)), this::fail);
+                        + ": " + loaded.describe()), loaded))).reportingTo(notice).executeWith(worker);
     }
 
     /** Starts the chain again from the same seed (also what any change of settings does). */
     public void restart() {
-        generation++;
+        generation.advance();
         frames.clear();
         chain = null;
-        computing = false;
+        computing.set(false);
         playback.playingProperty().set(false);
         playback.seek(0);
         playback.availableProperty().set(0);
@@ -191,16 +193,12 @@ public final class ReverseViewModel {
         if (maker == null) {
             return;
         }
-        long built = generation;
         status.set(Localized.of("reverse.status.preparing"));
-        worker.submit("reverse-build", maker, made -> {
-            if (built != generation) {
-                return;
-            }
+        BackgroundTask.wrap("reverse-build", maker).whileCurrent(generation).onSuccess(made -> {
             chain = made;
             playback.maxProperty().set(made.steps());
             computeMore();
-        }, this::fail);
+        }).reportingTo(notice).executeWith(worker);
     }
 
     /** What builds (on the worker) the chain the settings describe; null, with the notice saying why, if none can. */
@@ -281,21 +279,16 @@ public final class ReverseViewModel {
 
     /** Computes the next step if the position (plus a little look-ahead while playing) needs it; one job per step. */
     private void computeMore() {
-        if (chain == null || computing || !chain.hasNext()) {
+        if (chain == null || computing.get() || !chain.hasNext()) {
             return;
         }
         int wanted = playback.position() + 1 + (playback.isPlaying() ? LOOK_AHEAD : 0);
         if (frames.size() >= Math.min(wanted, chain.steps())) {
             return;
         }
-        computing = true;
         ReverseChain current = chain;
-        long computingFor = generation;
-        worker.submit("reverse-step", current::next, frame -> {
-            if (computingFor != generation) {
-                return; // settings changed: this chain is gone
-            }
-            computing = false;
+        // whileCurrent: if the settings changed meanwhile, this chain is gone and so is its step
+        BackgroundTask.wrap("reverse-step", current::next).busy(computing).whileCurrent(generation).onSuccess(frame -> {
             frames.add(frame);
             playback.availableProperty().set(available());
             status.set(Localized.of("reverse.status.computed", String.valueOf(frames.size()), String.valueOf(current.steps()),
@@ -304,10 +297,7 @@ public final class ReverseViewModel {
                 show();
             }
             computeMore();
-        }, e -> {
-            computing = false;
-            fail(e);
-        });
+        }).reportingTo(notice).executeWith(worker);
     }
 
     /** Converts what the position shows into rasters (or a cloud) on the worker thread. */
@@ -326,7 +316,7 @@ public final class ReverseViewModel {
         if (diffusion.isImage()) {
             int index = Math.max(0, Math.min(selected.get(), frame.samples() - 1));
             UpdateEquation equation = UpdateEquation.of(diffusion.schedule(), frame);
-            worker.submit("reverse-show", () -> {
+            BackgroundTask.wrap("reverse-show", () -> {
                 List<Raster> samples = new ArrayList<>();
                 for (int i = 0; i < frame.samples(); i++) {
                     samples.add(digitRaster(frame.sample(state, i), 1f));
@@ -335,10 +325,11 @@ public final class ReverseViewModel {
                         digitRaster(frame.sample(x0Hat, index), 1f), digitRaster(frame.sample(frame.epsHat(), index), NOISE_RANGE),
                         equation.symbolic(), equation.numbers(), frame.clippedCount(diffusion.schedule(), index));
                 return new ImageFrame(position, steps, t, List.copyOf(samples), detail);
-            }, imageFrame::set, this::fail);
+            }).onSuccess(imageFrame::set).reportingTo(notice).executeWith(worker);
         } else {
             boolean field = showField.get();
-            worker.submit("reverse-show", () -> cloud(diffusion, position, steps, t, state, field), cloudFrame::set, this::fail);
+            BackgroundTask.wrap("reverse-show", () -> cloud(diffusion, position, steps, t, state, field)).onSuccess(cloudFrame::set)
+                    .reportingTo(notice).executeWith(worker);
         }
     }
 
@@ -380,7 +371,4 @@ public final class ReverseViewModel {
         return digits;
     }
 
-    private void fail(Exception e) {
-        notice.set(Localized.failure(e));
-    }
 }

@@ -71,13 +71,13 @@ final class TrainControls extends ScrollPane {
         data.setWrapText(true);
         data.setMaxWidth(Double.MAX_VALUE);
         grid.addRow(0, new Label(messages.get("train.data")), data);
-        grid.addRow(1, new Label(messages.get("train.latent")), Controls.intSpinner("train-latent", 2, 64, 1, model.latentProperty()));
-        grid.addRow(2, new Label(messages.get("train.hidden")), Controls.intSpinner("train-hidden", 16, 2048, 16, model.hiddenProperty()));
-        grid.addRow(3, new Label(messages.get("train.beta")), Controls.doubleSpinner("train-beta", 0, 100, 0.1, model.betaProperty()));
+        grid.addRow(1, new Label(messages.get("train.latent")), Controls.intSpinner("train-latent", 2, 64, 1, model.vae().latentProperty()));
+        grid.addRow(2, new Label(messages.get("train.hidden")), Controls.intSpinner("train-hidden", 16, 2048, 16, model.vae().hiddenProperty()));
+        grid.addRow(3, new Label(messages.get("train.beta")), Controls.doubleSpinner("train-beta", 0, 100, 0.1, model.vae().betaProperty()));
         grid.addRow(4, new Label(messages.get("train.learningRate")),
-                Controls.doubleSpinner("train-learning-rate", 1e-6, 1000, 1e-4, model.learningRateProperty()));
-        grid.addRow(5, new Label(messages.get("train.batch")), Controls.intSpinner("train-batch", 1, 4096, 16, model.batchSizeProperty()));
-        grid.addRow(6, new Label(messages.get("train.epochs")), Controls.intSpinner("train-epochs", 1, 10_000, 1, model.epochsProperty()));
+                Controls.doubleSpinner("train-learning-rate", 1e-6, 1000, 1e-4, model.vae().learningRateProperty()));
+        grid.addRow(5, new Label(messages.get("train.batch")), Controls.intSpinner("train-batch", 1, 4096, 16, model.vae().batchSizeProperty()));
+        grid.addRow(6, new Label(messages.get("train.epochs")), Controls.intSpinner("train-epochs", 1, 10_000, 1, model.vae().epochsProperty()));
         grid.disableProperty().bind(Bindings.createBooleanBinding(model::isBusy, model.stateProperty()));
         Label hint = new Label(messages.get("train.hint"));
         hint.getStyleClass().add("hint");
@@ -90,24 +90,24 @@ final class TrainControls extends ScrollPane {
         GridPane grid = Controls.form();
         ComboBox<String> data = new ComboBox<>();
         data.setId("train-diffusion-data");
-        data.getItems().setAll(TrainViewModel.DIFFUSION_DATA);
+        data.getItems().setAll(DiffusionSetup.DATA);
         data.setConverter(Controls.converter(id -> messages.get("train.data." + id)));
-        data.valueProperty().bindBidirectional(model.diffusionDataProperty());
+        data.valueProperty().bindBidirectional(model.diffusion().dataProperty());
         data.setMaxWidth(Double.MAX_VALUE);
         ComboBox<NoiseSchedule.Kind> schedule = new ComboBox<>();
         schedule.getItems().setAll(NoiseSchedule.Kind.values());
         schedule.setConverter(Controls.converter(k -> messages.get("schedule." + k.name().toLowerCase())));
-        schedule.valueProperty().bindBidirectional(model.diffusionScheduleProperty());
+        schedule.valueProperty().bindBidirectional(model.diffusion().scheduleProperty());
         grid.add(new Label(messages.get("train.data")), 0, 0, 2, 1);
         grid.add(data, 0, 1, 2, 1);
         grid.addRow(2, new Label(messages.get("train.epochs")),
-                Controls.intSpinner("train-diffusion-epochs", 1, 100_000, 10, model.diffusionEpochsProperty()));
+                Controls.intSpinner("train-diffusion-epochs", 1, 100_000, 10, model.diffusion().epochsProperty()));
         grid.addRow(3, new Label(messages.get("train.batch")),
-                Controls.intSpinner("train-diffusion-batch", 1, 4096, 16, model.diffusionBatchProperty()));
+                Controls.intSpinner("train-diffusion-batch", 1, 4096, 16, model.diffusion().batchProperty()));
         grid.addRow(4, new Label(messages.get("train.learningRate")),
-                Controls.doubleSpinner("train-diffusion-learning-rate", 1e-6, 0.99, 1e-4, model.diffusionLearningRateProperty()));
+                Controls.doubleSpinner("train-diffusion-learning-rate", 1e-6, 0.99, 1e-4, model.diffusion().learningRateProperty()));
         grid.addRow(5, new Label("T"), Controls.intSpinner("train-diffusion-steps", 1, NoiseSchedule.MAX_T, 50,
-                model.diffusionStepsProperty()));
+                model.diffusion().stepsProperty()));
         grid.addRow(6, new Label(messages.get("forward.schedule")), schedule);
         grid.disableProperty().bind(Bindings.createBooleanBinding(model::isBusy, model.stateProperty()));
         Label hint = new Label();
@@ -115,8 +115,8 @@ final class TrainControls extends ScrollPane {
         hint.setWrapText(true);
         hint.setMaxWidth(Double.MAX_VALUE);
         hint.textProperty().bind(Bindings.createStringBinding(() -> messages.get(
-                TrainViewModel.DIGITS.equals(model.diffusionDataProperty().get()) ? "train.diffusion.hint.digits"
-                        : "train.diffusion.hint.toy"), model.diffusionDataProperty()));
+                DiffusionSetup.DIGITS.equals(model.diffusion().dataProperty().get()) ? "train.diffusion.hint.digits"
+                        : "train.diffusion.hint.toy"), model.diffusion().dataProperty()));
         return new VBox(8, grid, hint);
     }
 

@@ -4,25 +4,29 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.diffusionlab.core.vae.ElboTerms;
+import org.diffusionlab.core.metric.Metric;
 import org.diffusionlab.ui.common.CurveLog;
 
 /**
  * The numbers a training run reports, kept for its charts and its CSV: VAE ELBO terms in nats per image;
  * a diffusion model's L_simple, its −ELBO terms in bits per dimension, and the loss by bucket of t.
- * Keys are "train/…" for training batches and "heldout/…" for held-out evaluations. FX thread only.
+ * Series are {@link #series}: "train/" or "heldout/" and the {@link Metric}'s key. FX thread only.
  */
 public final class TrainingCurves {
     public static final String TRAIN = "train/";
     public static final String HELD_OUT = "heldout/";
-    /** Diffusion keys: L_simple, and the −ELBO and its terms in bits per dimension. */
-    public static final String LOSS = "loss";
-    public static final String NEG_ELBO_BPD = "neg_elbo_bpd";
-    public static final List<String> ELBO_TERMS = List.of(NEG_ELBO_BPD, "recon", "prior", "denoising");
+    private static final List<Metric> VAE_TERMS = List.of(Metric.NEG_ELBO, Metric.RECON, Metric.KL);
+    private static final List<Metric> ELBO_TERMS = List.of(Metric.NEG_ELBO, Metric.ELBO_RECON, Metric.ELBO_PRIOR,
+            Metric.ELBO_DENOISING);
 
     private final CurveLog log = new CurveLog();
     private final List<double[]> lossByTime = new ArrayList<>();
     private final List<Long> lossByTimeSteps = new ArrayList<>();
+
+    /** The series of a metric on training batches ({@link #TRAIN}) or held-out data ({@link #HELD_OUT}). */
+    public static String series(String prefix, Metric metric) {
+        return prefix + metric.key();
+    }
 
     public CurveLog log() {
         return log;
@@ -44,30 +48,27 @@ public final class TrainingCurves {
     }
 
     /** A VAE step's or evaluation's −ELBO, reconstruction and KL, in nats per image. */
-    void recordVae(String prefix, long step, Map<String, Double> values) {
-        for (String key : List.of(ElboTerms.NEG_ELBO, ElboTerms.RECON, ElboTerms.KL)) {
-            Double value = values.get(key);
-            if (value != null) {
-                log.add(prefix + key, step, value);
-            }
+    void recordVae(String prefix, long step, Map<Metric, Double> values) {
+        for (Metric metric : VAE_TERMS) {
+            add(prefix, metric, step, values.get(metric));
         }
     }
 
     /**
      * A diffusion step's or evaluation's L_simple, and its −ELBO terms turned from nats per sample into bits per
-     * dimension (nats / (D·ln 2)).
+     * dimension.
      */
-    void recordDiffusion(String prefix, long step, Map<String, Double> values, int dimensions) {
-        Double loss = values.get(prefix.equals(TRAIN) ? "loss" : "heldout_loss");
-        if (loss != null) {
-            log.add(prefix + LOSS, step, loss);
+    void recordDiffusion(String prefix, long step, Map<Metric, Double> values, int dimensions) {
+        add(prefix, Metric.LOSS, step, values.get(Metric.LOSS));
+        for (Metric term : ELBO_TERMS) {
+            Double nats = values.get(term);
+            add(prefix, term.inBitsPerDimension(), step, nats == null ? null : Metric.bitsPerDimension(nats, dimensions));
         }
-        double perDimension = 1 / (dimensions * Math.log(2));
-        for (String term : ELBO_TERMS) {
-            Double nats = values.get(term.equals(NEG_ELBO_BPD) ? "neg_elbo_nats" : "elbo_" + term + "_nats");
-            if (nats != null) {
-                log.add(prefix + term, step, nats * perDimension);
-            }
+    }
+
+    private void add(String prefix, Metric metric, long step, Double value) {
+        if (value != null) {
+            log.add(series(prefix, metric), step, value);
         }
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.Map;
 
+import org.diffusionlab.core.metric.Metric;
 import org.diffusionlab.core.nn.DigitClassifierNet;
 import org.diffusionlab.core.random.Gaussian;
 import org.junit.jupiter.api.Test;
@@ -37,13 +38,13 @@ class SampleQualityTest {
         }
         DigitClassifier.Result samples = new DigitClassifier.Result(1000, mixed, sure.features(), FEATURES);
 
-        Map<String, Double> quality = SampleQuality.of(samples, heldOut, training);
-        assertEquals(0.7, quality.get("sample_confident_fraction"), 1e-12);
-        assertEquals(1.0, quality.get("heldout_confident_fraction"), 1e-12);
-        assertEquals(0.0, quality.get("class_share_min"), 1e-12, "five classes never drawn");
-        assertEquals(0.2, quality.get("class_share_max"), 1e-12);
+        Map<Metric, Double> quality = SampleQuality.of(samples, heldOut, training);
+        assertEquals(0.7, quality.get(Metric.SAMPLE_CONFIDENT_FRACTION), 1e-12);
+        assertEquals(1.0, quality.get(Metric.HELDOUT_CONFIDENT_FRACTION), 1e-12);
+        assertEquals(0.0, quality.get(Metric.CLASS_SHARE_MIN), 1e-12, "five classes never drawn");
+        assertEquals(0.2, quality.get(Metric.CLASS_SHARE_MAX), 1e-12);
         // Unit-variance features shifted by 2 in each of 3 dimensions: Fréchet distance ≈ 3·2² = 12; same law ≈ 0.
-        assertEquals(12, quality.get("feature_frechet_distance"), 0.6);
-        assertTrue(quality.get("feature_frechet_distance_floor") < 0.1, "real against real: " + quality);
+        assertEquals(12, quality.get(Metric.FRECHET_DISTANCE), 0.6);
+        assertTrue(quality.get(Metric.FRECHET_DISTANCE_FLOOR) < 0.1, "real against real: " + quality);
     }
 }

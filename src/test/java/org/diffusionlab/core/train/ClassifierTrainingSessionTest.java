@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.diffusionlab.core.metric.Metric;
 import org.diffusionlab.core.data.DiffusionData;
 import org.diffusionlab.core.data.Digits;
 import org.diffusionlab.core.eval.DigitClassifier;
@@ -36,7 +37,7 @@ class ClassifierTrainingSessionTest {
         ClassifierTrainingSession session = new ClassifierTrainingSession(classifier, data, train, heldOut, 1, 64, 2e-3, 1);
         List<TrainingEvent> events = new ArrayList<>();
         new TrainingRun(session, events::add).run();
-        assertTrue(session.lastEvaluation().get("heldout_accuracy") > 0.85, session.lastEvaluation().toString());
+        assertTrue(session.lastEvaluation().get(Metric.ACCURACY) > 0.85, session.lastEvaluation().toString());
 
         Path file = directory.resolve("c.zip");
         classifier.write(file);

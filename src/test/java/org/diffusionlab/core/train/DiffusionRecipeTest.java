@@ -7,21 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.Map;
 
+import org.diffusionlab.core.metric.Metric;
 import org.diffusionlab.core.BadInputException;
 import org.diffusionlab.core.diffusion.DiffusionModel;
-import org.diffusionlab.core.schedule.NoiseSchedule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DiffusionRecipeTest {
 
     private static DiffusionRecipe toy(String data, int hidden, int epochs) {
-        return new DiffusionRecipe(data, epochs, null, null, null, 0, DiffusionRecipe.DEFAULT_CHANNELS, true, hidden, 2, 100,
-                NoiseSchedule.Kind.LINEAR, 1, 1, null);
+        return DiffusionRecipe.defaults(data, 1).withHidden(hidden).withLayers(2).withSteps(100)
+                .withTraining(c -> c.withEpochs(epochs).withThreads(1));
     }
 
-    private static Map<String, Double> train(DiffusionTrainingSession session, String command) {
-        Map<String, Double>[] last = new Map[1];
+    private static Map<Metric, Double> train(DiffusionTrainingSession session, String command) {
+        Map<Metric, Double>[] last = new Map[1];
         new TrainingRun(session, event -> {
             if (event instanceof TrainingEvent.Evaluation e) {
                 last[0] = e.values();
@@ -36,16 +36,16 @@ class DiffusionRecipeTest {
     void aSavedModelTrainsFurtherFromItsOwnWeightsAndKeepsItsHistory(@TempDir Path dir) throws Exception {
         DiffusionRecipe recipe = toy("two-moons", 32, 10);
         DiffusionTrainingSession first = recipe.session();
-        double freshLoss = first.heldOutValues().get("heldout_loss");
-        double freshStep = recipe.session().step(1, 1).get("loss");
-        double trainedLoss = train(first, "train-ddpm --data two-moons --out a.zip").get("heldout_loss");
+        double freshLoss = first.heldOutValues().get(Metric.LOSS);
+        double freshStep = recipe.session().step(1, 1).get(Metric.LOSS);
+        double trainedLoss = train(first, "train-ddpm --data two-moons --out a.zip").get(Metric.LOSS);
         assertTrue(trainedLoss < 0.7 * freshLoss, "the first run learns: " + freshLoss + " → " + trainedLoss);
         Path saved = dir.resolve("a.zip");
         first.model().write(saved);
 
         DiffusionTrainingSession further = recipe.session(DiffusionModel.read(saved));
-        assertEquals(trainedLoss, further.heldOutValues().get("heldout_loss"), 1e-5, "the saved weights, not fresh ones");
-        double furtherStep = recipe.session(DiffusionModel.read(saved)).step(1, 1).get("loss");
+        assertEquals(trainedLoss, further.heldOutValues().get(Metric.LOSS), 1e-5, "the saved weights, not fresh ones");
+        double furtherStep = recipe.session(DiffusionModel.read(saved)).step(1, 1).get(Metric.LOSS);
         assertTrue(furtherStep < 0.7 * freshStep, "the trained weights take the first step: " + freshStep + " vs " + furtherStep);
 
         train(further, "train-ddpm --init a.zip --data two-moons --out b.zip");

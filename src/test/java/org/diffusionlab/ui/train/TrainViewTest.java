@@ -16,6 +16,7 @@ import javafx.scene.control.Spinner;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 
+import org.diffusionlab.core.metric.Metric;
 import org.diffusionlab.app.DiffusionLabApp;
 import org.diffusionlab.core.diffusion.DiffusionModel;
 import org.diffusionlab.core.vae.Vae;
@@ -34,7 +35,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /** Trains a real (small) VAE from the Train view's own buttons. */
 @ExtendWith(ApplicationExtension.class)
 class TrainViewTest {
-    private static final String TRAIN_ELBO = TrainingCurves.TRAIN + "neg_elbo_nats";
+    private static final String TRAIN_ELBO = TrainingCurves.series(TrainingCurves.TRAIN, Metric.NEG_ELBO);
     private TrainViewModel model;
     private TrainView view;
     private final ModelShelf<Vae> shelf = new ModelShelf<>();
@@ -44,9 +45,9 @@ class TrainViewTest {
     void start(Stage stage) {
         DiffusionLabApp.loadFonts();
         model = new TrainViewModel(new ImmediateWorker(), shelf, diffusions);
-        model.hiddenProperty().set(64);
-        model.latentProperty().set(4);
-        model.epochsProperty().set(200);
+        model.vae().hiddenProperty().set(64);
+        model.vae().latentProperty().set(4);
+        model.vae().epochsProperty().set(200);
         view = new TrainView(model, new Messages(Locale.ENGLISH));
         stage.setScene(new Scene(view, 1280, 800));
         stage.show();
@@ -98,15 +99,15 @@ class TrainViewTest {
         robot.clickOn("#train-kind-diffusion");
         assertTrue(robot.lookup("#train-chart-loss").query().isVisible(), "the diffusion charts replace the VAE's");
         robot.interact(() -> {
-            model.diffusionDataProperty().set("two-moons");
-            model.diffusionEpochsProperty().set(2);
+            model.diffusion().dataProperty().set("two-moons");
+            model.diffusion().epochsProperty().set(2);
         });
         robot.clickOn("#train-start");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.state() == TrainViewModel.State.FINISHED);
-        var loss = model.curves().log().points(TrainingCurves.TRAIN + TrainingCurves.LOSS);
+        var loss = model.curves().log().points(TrainingCurves.series(TrainingCurves.TRAIN, Metric.LOSS));
         assertEquals(2 * (8000 / 256), loss.size(), "one L_simple point per step");
         assertTrue(loss.get(loss.size() - 1).value() < loss.get(0).value(), "L_simple falls");
-        assertTrue(model.curves().log().points(TrainingCurves.HELD_OUT + TrainingCurves.NEG_ELBO_BPD).size() >= 1,
+        assertTrue(model.curves().log().points(TrainingCurves.series(TrainingCurves.HELD_OUT, Metric.NEG_ELBO_BITS)).size() >= 1,
                 "the held-out −ELBO in bits/dim is a curve of its own");
         assertTrue(model.curves().lossByTime().size() >= 1, "the loss-by-t heat map has columns");
         assertNotNull(model.samplePointsProperty().get(), "samples of the 2-D model are shown");
@@ -122,8 +123,8 @@ class TrainViewTest {
             System.gc(); // a binding held only weakly would be gone now
         }
         robot.interact(() -> rate.getValueFactory().setValue(0.05));
-        assertEquals(0.05, model.learningRateProperty().get(), 1e-12);
-        robot.interact(() -> model.learningRateProperty().set(0.002));
+        assertEquals(0.05, model.vae().learningRateProperty().get(), 1e-12);
+        robot.interact(() -> model.vae().learningRateProperty().set(0.002));
         assertEquals(0.002, rate.getValue(), 1e-12);
     }
 
@@ -156,7 +157,7 @@ class TrainViewTest {
     void anAbsurdLearningRateEndsWithTheNanMessage(FxRobot robot) throws Exception {
         Spinner<?> rate = robot.lookup("#train-learning-rate").queryAs(Spinner.class);
         robot.doubleClickOn(rate.getEditor()).eraseText(12).write("100").type(KeyCode.ENTER);
-        assertEquals(100, model.learningRateProperty().get(), 1e-9);
+        assertEquals(100, model.vae().learningRateProperty().get(), 1e-9);
         robot.clickOn("#train-start");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.state() == TrainViewModel.State.FAILED);
         WaitForAsyncUtils.waitForFxEvents();

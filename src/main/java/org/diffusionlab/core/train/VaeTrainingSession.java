@@ -1,4 +1,4 @@
-package org.diffusionlab.core.vae;
+package org.diffusionlab.core.train;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,28 +8,30 @@ import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
 import org.diffusionlab.core.data.Picture;
-import org.diffusionlab.core.nn.Adam;
+import org.diffusionlab.core.metric.Metric;
 import org.diffusionlab.core.nn.NativeThreads;
 import org.diffusionlab.core.random.Seeds;
-import org.diffusionlab.core.train.TrainingEvent;
-import org.diffusionlab.core.train.TrainingSession;
-import org.nd4j.linalg.api.buffer.DataType;
+import org.diffusionlab.core.vae.ElboTerms;
+import org.diffusionlab.core.vae.Vae;
+import org.diffusionlab.core.vae.VaeArchitecture;
+import org.diffusionlab.core.vae.VaeDataset;
+import org.diffusionlab.core.vae.VaeFile;
+import org.diffusionlab.core.vae.VaeTrainer;
+import org.diffusionlab.core.vae.VaeTrainingConfig;
 
 /**
- * Trains a VAE under {@link org.diffusionlab.core.train.TrainingRun}. Each step: a shuffled minibatch, one ε
- * draw, forward, hand-written backward, Adam. Step events carry {@code loss} (= recon + β·KL), {@code recon_nats},
- * {@code kl_nats} and {@code neg_elbo_nats}, per image of the training batch. After every epoch: an
+ * Trains a VAE under {@link TrainingRun}. Each step: a shuffled minibatch, one ε
+ * draw, forward, hand-written backward, Adam. Step events carry {@link Metric#LOSS} (= recon + β·KL), {@link Metric#RECON},
+ * {@link Metric#KL} and {@link Metric#NEG_ELBO}, per image of the training batch. After every epoch: an
  * {@code Evaluation} on the held-out images (same keys) and {@code Pictures} "reconstructions" (the fixed
  * held-out digits, decoded from their posterior means) and "samples" (decoded from prior draws with a fixed
  * seed); before the first step, {@code Pictures} "originals" (those held-out digits themselves).
  * <p>
- * Last good weights cost no copy: the weights live in two preallocated buffers; a step reads one and writes
- * its update into the other, and only after its loss has proved finite. The buffer that produced the latest
- * finite loss is therefore always intact, and {@link #restoreLastGood()} just makes it current again.
+ * The numbers (weights, step, held-out terms) are {@link VaeTrainer}'s.
  * <p>
  * Threads: the constructor touches no ND4J; everything else runs on the training thread (call {@link #model()}
- * after the run has ended, off the JavaFX thread). The first call allocates the native buffers and applies
- * {@link NativeThreads#denseNetworks()} (process-wide; see there why).
+ * after the run has ended, off the JavaFX thread). The first call makes the {@link VaeTrainer}, which allocates the
+ * native buffers and applies {@link NativeThreads#denseNetworks()} (process-wide; see there why).
  */
 public final class VaeTrainingSession implements TrainingSession {
     public static final long SAMPLES_SEED = 7;
@@ -41,33 +43,8 @@ public final class VaeTrainingSession implements TrainingSession {
     private final int[] order;
     private final SplittableRandom noise;
     private final int stepsPerEpoch;
-    private Buffers state;
-    private int current;
-    private int lastGood;
+    private VaeTrainer trainer;
     private ElboTerms lastHeldOut;
-
-    /** Everything in native memory or sized like the weights, made on first use, on the training thread. */
-    private static final class Buffers {
-        final VaeParameters[] weights = new VaeParameters[2];
-        final VaeParameters gradient;
-        final VaeWorkspace workspace;
-        final VaeBatches batches;
-        final float[] parameterValues;
-        final float[] gradientValues;
-        final Adam adam;
-
-        Buffers(VaeTrainingConfig config) {
-            VaeArchitecture architecture = config.architecture();
-            weights[0] = VaeParameters.initial(architecture, DataType.FLOAT, Seeds.derive(config.seed(), 0));
-            weights[1] = VaeParameters.zeros(architecture, DataType.FLOAT);
-            gradient = VaeParameters.zeros(architecture, DataType.FLOAT);
-            workspace = new VaeWorkspace(architecture, DataType.FLOAT, config.batchSize(), true);
-            batches = new VaeBatches(architecture, DataType.FLOAT);
-            parameterValues = weights[0].toFloatArray();
-            gradientValues = new float[parameterValues.length];
-            adam = new Adam(parameterValues.length, config.learningRate());
-        }
-    }
 
     /**
      * Checks the config against the data; allocates nothing native (safe to call on any thread, the JavaFX
@@ -91,12 +68,11 @@ public final class VaeTrainingSession implements TrainingSession {
         stepsPerEpoch = data.trainCount() / config.batchSize();
     }
 
-    private Buffers state() {
-        if (state == null) {
-            NativeThreads.denseNetworks();
-            state = new Buffers(config);
+    private VaeTrainer trainer() {
+        if (trainer == null) {
+            trainer = new VaeTrainer(config);
         }
-        return state;
+        return trainer;
     }
 
     public VaeTrainingConfig config() {
@@ -114,40 +90,15 @@ public final class VaeTrainingSession implements TrainingSession {
     }
 
     @Override
-    public Map<String, Double> step(int epoch, long step) {
-        Buffers b = state();
+    public Map<Metric, Double> step(int epoch, long step) {
         int indexInEpoch = (int) (step - 1 - (long) (epoch - 1) * stepsPerEpoch);
         if (indexInEpoch == 0) {
             shuffle(epoch);
         }
-        VaeWorkspace ws = b.workspace;
-        ws.loadImages(data.trainImages(), order, indexInEpoch * config.batchSize());
-        for (int k = 0; k < ws.epsilon.length; k++) {
-            ws.epsilon[k] = noise.nextGaussian();
-        }
-        VaeParameters parameters = b.weights[current];
-        VaeNetwork.forward(parameters, ws);
-        double recon = 0;
-        double kl = 0;
-        for (int i = 0; i < ws.rows; i++) {
-            recon += ws.reconstruction[i];
-            kl += ws.kl[i];
-        }
-        recon /= ws.rows;
-        kl /= ws.rows;
-        double loss = recon + config.beta() * kl;
-        if (Double.isFinite(loss)) {
-            lastGood = current;
-            VaeNetwork.backward(parameters, b.gradient, ws, config.beta());
-            b.gradient.read(b.gradientValues);
-            b.adam.update(b.parameterValues, b.gradientValues);
-            int next = 1 - current;
-            b.weights[next].write(b.parameterValues);
-            current = next;
-        }
-        Map<String, Double> values = new LinkedHashMap<>();
-        values.put("loss", loss);
-        values.putAll(new ElboTerms(recon, kl).asMap());
+        ElboTerms terms = trainer().step(data.trainImages(), order, indexInEpoch * config.batchSize(), noise);
+        Map<Metric, Double> values = new LinkedHashMap<>();
+        values.put(Metric.LOSS, config.loss(terms));
+        values.putAll(terms.asMap());
         return values;
     }
 
@@ -178,34 +129,27 @@ public final class VaeTrainingSession implements TrainingSession {
 
     @Override
     public void endOfEpoch(int epoch, long step, Consumer<TrainingEvent> emit) {
-        VaeBatches batches = state().batches;
-        VaeParameters parameters = state().weights[current];
-        lastHeldOut = ElboTerms.mean(batches.elbo(parameters, data.heldOut(), Vae.EVALUATION_SEED));
+        lastHeldOut = trainer().heldOut(data.heldOut());
         emit.accept(new TrainingEvent.Evaluation(epoch, step, lastHeldOut.asMap()));
         float[][] originals = new float[data.pictureIndices().length][];
         for (int i = 0; i < originals.length; i++) {
             originals[i] = data.heldOut()[data.pictureIndices()[i]];
         }
-        float[][] reconstructions = batches.decode(parameters, batches.encode(parameters, originals).mean());
-        emit.accept(new TrainingEvent.Pictures(step, "reconstructions", pictures(reconstructions)));
-        float[][] prior = Vae.priorLatents(config.architecture().latent(), VaeDataset.PICTURES, SAMPLES_SEED);
-        emit.accept(new TrainingEvent.Pictures(step, "samples", pictures(batches.decode(parameters, prior))));
+        emit.accept(new TrainingEvent.Pictures(step, "reconstructions", pictures(trainer().reconstruct(originals))));
+        emit.accept(new TrainingEvent.Pictures(step, "samples", pictures(trainer().samples(VaeDataset.PICTURES,
+                SAMPLES_SEED))));
     }
 
-    /**
-     * Nothing to copy: {@link #step} writes each update into the other weight buffer and only after its loss
-     * proved finite, so the weights that produced the latest finite loss are never overwritten.
-     */
+    /** Nothing to copy: {@link VaeTrainer#step} never overwrites the weights of the latest finite loss. */
     @Override
     public void keepLastGood() {
-        state();
+        trainer();
     }
 
     @Override
     public void restoreLastGood() {
-        if (state != null && current != lastGood) {
-            current = lastGood;
-            state.weights[current].read(state.parameterValues);
+        if (trainer != null) {
+            trainer.restoreLastGood();
         }
     }
 
@@ -224,7 +168,7 @@ public final class VaeTrainingSession implements TrainingSession {
 
     /** A copy of the current weights as a model of its own (call once the run has ended, not on the FX thread). */
     public Vae model() {
-        return new Vae(state().weights[current].copy(DataType.FLOAT));
+        return trainer().model();
     }
 
     private List<Picture> pictures(float[][] images) {

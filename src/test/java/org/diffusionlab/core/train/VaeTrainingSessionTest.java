@@ -1,4 +1,4 @@
-package org.diffusionlab.core.vae;
+package org.diffusionlab.core.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,11 +13,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
+import org.diffusionlab.core.metric.Metric;
 import org.diffusionlab.core.BadInputException;
 import org.diffusionlab.core.data.Digits;
 import org.diffusionlab.core.data.Picture;
-import org.diffusionlab.core.train.TrainingEvent;
-import org.diffusionlab.core.train.TrainingRun;
+import org.diffusionlab.core.vae.Vae;
+import org.diffusionlab.core.vae.VaeArchitecture;
+import org.diffusionlab.core.vae.VaeDataset;
+import org.diffusionlab.core.vae.VaeTrainingConfig;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +42,7 @@ class VaeTrainingSessionTest {
         return events;
     }
 
-    private static List<Double> stepValues(List<TrainingEvent> events, String key) {
+    private static List<Double> stepValues(List<TrainingEvent> events, Metric key) {
         return events.stream().filter(e -> e instanceof TrainingEvent.Step).map(e -> ((TrainingEvent.Step) e).values().get(key))
                 .toList();
     }
@@ -52,7 +55,7 @@ class VaeTrainingSessionTest {
     void lossFallsOnASmallSubsetWithinAFewHundredSteps() {
         VaeTrainingSession session = new VaeTrainingSession(config(40, 1), small);   // 8 steps an epoch: 320 steps
         List<TrainingEvent> events = runToEnd(session);
-        List<Double> loss = stepValues(events, "loss");
+        List<Double> loss = stepValues(events, Metric.LOSS);
         assertEquals(320, loss.size());
         assertTrue(loss.get(0) > 500, "an untrained decoder costs about 784·ln 2 ≈ 543 nats, got " + loss.get(0));
         double first = mean(loss.subList(0, 10));
@@ -61,8 +64,8 @@ class VaeTrainingSessionTest {
         List<TrainingEvent.Evaluation> evaluations = events.stream().filter(e -> e instanceof TrainingEvent.Evaluation)
                 .map(e -> (TrainingEvent.Evaluation) e).toList();
         assertEquals(40, evaluations.size());
-        double heldOutFirst = evaluations.get(0).values().get(ElboTerms.NEG_ELBO);
-        double heldOutLast = evaluations.get(39).values().get(ElboTerms.NEG_ELBO);
+        double heldOutFirst = evaluations.get(0).values().get(Metric.NEG_ELBO);
+        double heldOutLast = evaluations.get(39).values().get(Metric.NEG_ELBO);
         assertTrue(heldOutLast < heldOutFirst - 50, "held-out −ELBO went from " + heldOutFirst + " to " + heldOutLast);
         assertInstanceOf(TrainingEvent.Finished.class, events.get(events.size() - 1));
     }
@@ -74,8 +77,8 @@ class VaeTrainingSessionTest {
         TrainingEvent.Step step = (TrainingEvent.Step) events.stream().filter(e -> e instanceof TrainingEvent.Step).findFirst()
                 .orElseThrow();
         var v = step.values();
-        assertEquals(v.get("recon_nats") + v.get("kl_nats"), v.get("neg_elbo_nats"), 1e-9);
-        assertEquals(v.get("recon_nats") + 1.0 * v.get("kl_nats"), v.get("loss"), 1e-9);
+        assertEquals(v.get(Metric.RECON) + v.get(Metric.KL), v.get(Metric.NEG_ELBO), 1e-9);
+        assertEquals(v.get(Metric.RECON) + 1.0 * v.get(Metric.KL), v.get(Metric.LOSS), 1e-9);
         TrainingEvent.Evaluation evaluation = (TrainingEvent.Evaluation) events.stream()
                 .filter(e -> e instanceof TrainingEvent.Evaluation).findFirst().orElseThrow();
         assertEquals(session.lastHeldOut().asMap(), evaluation.values());
@@ -100,9 +103,9 @@ class VaeTrainingSessionTest {
         VaeTrainingSession a = new VaeTrainingSession(config(2, 42), small);
         VaeTrainingSession b = new VaeTrainingSession(config(2, 42), small);
         VaeTrainingSession c = new VaeTrainingSession(config(2, 43), small);
-        List<Double> curveA = stepValues(runToEnd(a), "loss");
-        List<Double> curveB = stepValues(runToEnd(b), "loss");
-        List<Double> curveC = stepValues(runToEnd(c), "loss");
+        List<Double> curveA = stepValues(runToEnd(a), Metric.LOSS);
+        List<Double> curveB = stepValues(runToEnd(b), Metric.LOSS);
+        List<Double> curveC = stepValues(runToEnd(c), Metric.LOSS);
         assertEquals(curveA, curveB);
         assertArrayEquals(a.model().parameters().toFloatArray(), b.model().parameters().toFloatArray());
         assertEquals(a.lastHeldOut(), b.lastHeldOut());

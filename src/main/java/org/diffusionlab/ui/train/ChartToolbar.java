@@ -1,0 +1,43 @@
+package org.diffusionlab.ui.train;
+
+import java.util.List;
+
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Pos;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.layout.HBox;
+
+import org.diffusionlab.ui.common.CurveChart;
+import org.diffusionlab.ui.common.Messages;
+
+/** Above a Train pane's charts: log scale and smoothing for them, and the run's settings in words. */
+final class ChartToolbar extends HBox {
+
+    ChartToolbar(Messages messages, List<CurveChart> charts, Runnable redraw, ObservableValue<String> settings) {
+        super(10);
+        CheckBox log = new CheckBox(messages.get("train.logScale"));
+        log.setId("train-log-scale");
+        log.selectedProperty().addListener((obs, old, on) -> {
+            for (CurveChart chart : charts) {
+                chart.setLogScale(on);
+            }
+            redraw.run();
+        });
+        Slider smoothing = new Slider(0, 0.99, 0.9);
+        smoothing.setId("train-smoothing");
+        smoothing.valueProperty().addListener((obs, old, value) -> {
+            for (CurveChart chart : charts) {
+                chart.setSmoothing(value.doubleValue());
+            }
+            redraw.run();
+        });
+        Label smoothingLabel = new Label(messages.get("train.smoothing"));
+        Label hyper = new Label();
+        hyper.getStyleClass().add("hint");
+        hyper.textProperty().bind(settings);
+        getChildren().setAll(log, smoothingLabel, smoothing, hyper);
+        setAlignment(Pos.CENTER_LEFT);
+    }
+}

@@ -1,0 +1,26 @@
+package org.diffusionlab.ui.train;
+
+import java.awt.Color;
+import java.util.List;
+
+import org.diffusionlab.core.metric.Metric;
+import org.diffusionlab.ui.common.CurveChart;
+
+/** The centre of the Train view for one kind of model: its charts and pictures. */
+sealed interface TrainPane permits VaePane, DiffusionPane {
+    /** The two charts side by side, as an exported PNG shows them. */
+    List<CurveChart> charts();
+
+    /** Redraws the charts from the run's curves. */
+    default void refresh(TrainingCurves curves) {
+        for (CurveChart chart : charts()) {
+            chart.refresh(curves.log());
+        }
+    }
+
+    /** A chart's curve of a metric on training batches (solid) or held-out data (dashed). */
+    static CurveChart.Curve curve(String prefix, Metric metric, String label, Color colour) {
+        return new CurveChart.Curve(TrainingCurves.series(prefix, metric), label, colour,
+                prefix.equals(TrainingCurves.TRAIN) ? CurveChart.Style.TRAIN : CurveChart.Style.HELD_OUT);
+    }
+}
