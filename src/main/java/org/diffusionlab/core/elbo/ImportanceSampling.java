@@ -1,5 +1,6 @@
 package org.diffusionlab.core.elbo;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 import org.diffusionlab.core.random.Seeds;
@@ -18,20 +19,31 @@ public final class ImportanceSampling {
 
     /** log w_k for k = 1..K, z_k drawn from q with {@code seed}. */
     public static double[] logWeights(LogJoint joint, DiagonalGaussian q, int k, long seed) {
+        return logWeights(joint, q, sample(q, k, seed));
+    }
+
+    /** K latents z_k ~ q, drawn with {@code seed}. */
+    public static double[][] sample(DiagonalGaussian q, int k, long seed) {
         if (k < 1) {
             throw new IllegalArgumentException("K must be at least 1");
         }
         SplittableRandom random = new SplittableRandom(seed);
-        double[] logWeights = new double[k];
-        for (int from = 0; from < k; from += BATCH) {
-            int n = Math.min(BATCH, k - from);
-            double[][] latents = new double[n][];
+        double[][] latents = new double[k][];
+        for (int i = 0; i < k; i++) {
+            latents[i] = q.sample(random);
+        }
+        return latents;
+    }
+
+    /** log w_k = log p(x, z_k) − log q(z_k|x) for given latents, in batches of {@link #BATCH}. */
+    public static double[] logWeights(LogJoint joint, DiagonalGaussian q, double[][] latents) {
+        double[] logWeights = new double[latents.length];
+        for (int from = 0; from < latents.length; from += BATCH) {
+            int n = Math.min(BATCH, latents.length - from);
+            double[][] batch = Arrays.copyOfRange(latents, from, from + n);
+            double[] logJoint = joint.logJoint(batch);
             for (int i = 0; i < n; i++) {
-                latents[i] = q.sample(random);
-            }
-            double[] logJoint = joint.logJoint(latents);
-            for (int i = 0; i < n; i++) {
-                logWeights[from + i] = logJoint[i] - q.logDensity(latents[i]);
+                logWeights[from + i] = logJoint[i] - q.logDensity(batch[i]);
             }
         }
         return logWeights;
