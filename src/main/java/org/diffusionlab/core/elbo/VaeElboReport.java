@@ -13,27 +13,13 @@ import org.diffusionlab.core.vae.Vae;
  * A trained VAE's bounds on log p(x) for one image, in nats: the ELBO = E_q[log p(x|z)] − KL(q(z|x) ‖ p(z))
  * (the expectation from the same K draws z_k ~ q as the bound, the KL in closed form), IWAE-K with its standard
  * error, and for a 2-D latent log p(x) by quadrature on an adaptively refined grid, whence
- * KL(q(z|x) ‖ p(z|x)) = log p(x) − ELBO. The JSON keys of the {@code elbo} command are the constants here.
+ * KL(q(z|x) ‖ p(z|x)) = log p(x) − ELBO. Keyed for JSON by {@link ElboKeys}.
  *
  * @param grid         the finest grid (null for a latent that is not 2-D)
  * @param gridEstimates log p(x) on each grid from the coarsest to the finest (empty without a grid)
  */
 public record VaeElboReport(DiagonalGaussian q, int k, long seed, BoundEstimate elbo, double expectedLogLikelihood,
         double priorKl, BoundEstimate iwae, PosteriorGrid grid, List<Double> gridEstimates) {
-    public static final String LATENT = "latent";
-    public static final String K = "k";
-    public static final String SEED = "seed";
-    public static final String ELBO = "elbo_nats";
-    public static final String ELBO_STANDARD_ERROR = "elbo_standard_error_nats";
-    public static final String EXPECTED_LOG_LIKELIHOOD = "expected_log_likelihood_nats";
-    public static final String PRIOR_KL = "prior_kl_nats";
-    public static final String IWAE = "iwae_nats";
-    public static final String IWAE_STANDARD_ERROR = "iwae_standard_error_nats";
-    public static final String GRID_LOG_EVIDENCE = "grid_log_px_nats";
-    public static final String GRID_CELLS = "grid_cells";
-    public static final String GRID_ESTIMATES = "grid_refinements_log_px_nats";
-    public static final String POSTERIOR_KL = "posterior_kl_nats";
-    public static final String Q_COVERAGE = "q_covers_posterior_mass_4sigma";
     /** q's samples reach about this many σ at K = 5000, so IWAE sees only the posterior mass inside it. */
     public static final double COVERAGE_RADIUS = 4;
 
@@ -129,21 +115,21 @@ public record VaeElboReport(DiagonalGaussian q, int k, long seed, BoundEstimate 
     /** The figures keyed as the {@code elbo} command prints them (nats). */
     public Map<String, Object> asMap() {
         Map<String, Object> values = new LinkedHashMap<>();
-        values.put(LATENT, q.dimension());
-        values.put(K, k);
-        values.put(SEED, seed);
-        values.put(ELBO, elbo.value());
-        values.put(ELBO_STANDARD_ERROR, elbo.standardError());
-        values.put(EXPECTED_LOG_LIKELIHOOD, expectedLogLikelihood);
-        values.put(PRIOR_KL, priorKl);
-        values.put(IWAE, iwae.value());
-        values.put(IWAE_STANDARD_ERROR, iwae.standardError());
+        values.put(ElboKeys.LATENT, q.dimension());
+        values.put(ElboKeys.K, k);
+        values.put(ElboKeys.SEED, seed);
+        values.put(ElboKeys.ELBO, elbo.value());
+        values.put(ElboKeys.ELBO_STANDARD_ERROR, elbo.standardError());
+        values.put(ElboKeys.EXPECTED_LOG_LIKELIHOOD, expectedLogLikelihood);
+        values.put(ElboKeys.PRIOR_KL, priorKl);
+        values.put(ElboKeys.IWAE, iwae.value());
+        values.put(ElboKeys.IWAE_STANDARD_ERROR, iwae.standardError());
         if (hasGrid()) {
-            values.put(GRID_LOG_EVIDENCE, gridLogEvidence());
-            values.put(GRID_CELLS, grid.n() * grid.n());
-            values.put(GRID_ESTIMATES, gridEstimates);
-            values.put(POSTERIOR_KL, posteriorKl());
-            values.put(Q_COVERAGE, qCoverage());
+            values.put(ElboKeys.GRID_LOG_EVIDENCE, gridLogEvidence());
+            values.put(ElboKeys.GRID_CELLS, grid.n() * grid.n());
+            values.put(ElboKeys.GRID_ESTIMATES, gridEstimates);
+            values.put(ElboKeys.POSTERIOR_KL, posteriorKl());
+            values.put(ElboKeys.Q_COVERAGE, qCoverage());
         }
         return values;
     }
