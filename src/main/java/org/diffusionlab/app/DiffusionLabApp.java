@@ -12,6 +12,10 @@ import org.diffusionlab.core.vae.Vae;
 import org.diffusionlab.ui.common.BackgroundWorker;
 import org.diffusionlab.ui.common.ModelShelf;
 import org.diffusionlab.ui.common.Page;
+import org.diffusionlab.ui.elbo.ElboView;
+import org.diffusionlab.ui.elbo.ElboViewModel;
+import org.diffusionlab.ui.elbo.JensenViewModel;
+import org.diffusionlab.ui.elbo.RealModelsViewModel;
 import org.diffusionlab.ui.forward.ForwardView;
 import org.diffusionlab.ui.forward.ForwardViewModel;
 import org.diffusionlab.ui.latent.LatentView;
@@ -38,10 +42,14 @@ public final class DiffusionLabApp extends Application {
         TrainViewModel train = new TrainViewModel(worker, vaes, diffusions);
         LatentViewModel latent = new LatentViewModel(worker, vaes);
         ReverseViewModel reverse = new ReverseViewModel(worker, diffusions);
+        ElboViewModel elbo = new ElboViewModel();
+        JensenViewModel jensen = new JensenViewModel(worker, elbo);
+        RealModelsViewModel elboModels = new RealModelsViewModel(worker, vaes, diffusions);
         BundledModels.load(worker, vaes, diffusions);
 
         MainWindow window = new MainWindow(stage, messages -> List.<Page>of(new ForwardView(forward, messages),
-                new ReverseView(reverse, messages), new TrainView(train, messages), new LatentView(latent, messages)));
+                new ReverseView(reverse, messages), new TrainView(train, messages), new LatentView(latent, messages),
+                new ElboView(elbo, jensen, elboModels, messages)));
         stage.getIcons().add(new Image(DiffusionLabApp.class.getResourceAsStream("/org/diffusionlab/icons/app-icon.png")));
         stage.show();
     }

@@ -71,7 +71,7 @@ public final class ElboCommand implements Callable<Integer> {
             diffusion.applyThreadProfile();
             int steps = diffusion.schedule().steps();
             DiffusionChainReport report = DiffusionChainReport.compute(diffusion, DigitInput.signed(pixels), seed,
-                    t -> {
+                    (t, term) -> {
                         if (t % 50 == 0 || t == steps) {
                             System.err.printf("\rL_t: %d/%d", t, steps);
                         }

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import java.util.function.IntConsumer;
 
 import org.diffusionlab.core.diffusion.DiffusionElbo;
 import org.diffusionlab.core.diffusion.DiffusionModel;
@@ -23,6 +22,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * @param denoising L_t at index t (indices 0 and 1 are unused, NaN)
  */
 public record DiffusionChainReport(double[] denoising, double reconstruction, double prior, int dimensions) {
+    /** Told each L_t as soon as it is known (on the computing thread). */
+    public interface StepListener {
+        void step(int t, double denoisingTerm);
+    }
+
     public int steps() {
         return denoising.length - 1;
     }
@@ -46,10 +50,10 @@ public record DiffusionChainReport(double[] denoising, double reconstruction, do
     }
 
     /**
-     * Every term for one image ({@code signedImage} in [−1, 1], the model's sample shape), reporting each finished t
+     * Every term for one image ({@code signedImage} in [−1, 1], the model's sample shape), reporting each finished L_t
      * to {@code progress}; null if {@code cancelled} turns true between steps.
      */
-    public static DiffusionChainReport compute(DiffusionModel model, float[] signedImage, long seed, IntConsumer progress,
+    public static DiffusionChainReport compute(DiffusionModel model, float[] signedImage, long seed, StepListener progress,
             BooleanSupplier cancelled) {
         if (signedImage.length != model.dimensions()) {
             throw new IllegalArgumentException("the image has " + signedImage.length + " values, the model takes "
@@ -61,7 +65,7 @@ public record DiffusionChainReport(double[] denoising, double reconstruction, do
 
     /** The same for any ε-predictor and one sample {@code x0} (a batch of one). */
     public static DiffusionChainReport compute(NoisePredictor model, NoiseSchedule schedule, boolean discrete, INDArray x0,
-            long seed, IntConsumer progress, BooleanSupplier cancelled) {
+            long seed, StepListener progress, BooleanSupplier cancelled) {
         if (x0.size(0) != 1) {
             throw new IllegalArgumentException("one image at a time");
         }
@@ -75,7 +79,7 @@ public record DiffusionChainReport(double[] denoising, double reconstruction, do
                 return null;
             }
             denoising[t] = elbo.denoisingKl(model, x0, new int[] {t}, seed, t)[0];
-            progress.accept(t);
+            progress.step(t, denoising[t]);
         }
         return new DiffusionChainReport(denoising, elbo.reconstruction(model, x0, seed)[0], elbo.priorKl(x0)[0],
                 (int) x0.length());

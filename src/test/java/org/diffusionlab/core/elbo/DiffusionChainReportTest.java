@@ -37,7 +37,7 @@ class DiffusionChainReportTest {
     void thePerStepTermsSumToTheProjectsExactElbo() {
         INDArray x0 = image();
         List<Integer> reported = new ArrayList<>();
-        DiffusionChainReport report = DiffusionChainReport.compute(partlyRight(x0), SCHEDULE, true, x0, 7, reported::add,
+        DiffusionChainReport report = DiffusionChainReport.compute(partlyRight(x0), SCHEDULE, true, x0, 7, (t, term) -> reported.add(t),
                 () -> false);
         DiffusionElbo.Terms exact = new DiffusionElbo(SCHEDULE, true).exact(partlyRight(x0), x0, 7);
         assertEquals(exact.denoising(), report.denoisingSum(), 1e-9 * exact.denoising());
@@ -54,6 +54,6 @@ class DiffusionChainReportTest {
     @Test
     void aCancelledChainStops() {
         INDArray x0 = image();
-        assertNull(DiffusionChainReport.compute(partlyRight(x0), SCHEDULE, true, x0, 7, t -> { }, () -> true));
+        assertNull(DiffusionChainReport.compute(partlyRight(x0), SCHEDULE, true, x0, 7, (t, term) -> { }, () -> true));
     }
 }
