@@ -51,6 +51,7 @@ final class ChainPanel extends BorderPane {
                 model.digitProperty()));
         Button compute = new Button(messages.get("elbo.chain.compute"));
         compute.setId("elbo-chain-compute");
+        compute.setMnemonicParsing(false);
         compute.setOnAction(e -> model.requestChain());
         ProgressBar progress = new ProgressBar();
         progress.progressProperty().bind(model.chainProgressProperty());

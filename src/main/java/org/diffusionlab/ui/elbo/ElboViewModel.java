@@ -34,8 +34,8 @@ public final class ElboViewModel {
     private final DoubleProperty w = new SimpleDoubleProperty(this, "w", 1.8);
     private final DoubleProperty b = new SimpleDoubleProperty(this, "b", 0.2);
     private final DoubleProperty s = new SimpleDoubleProperty(this, "s", 0.6);
-    private final DoubleProperty m = new SimpleDoubleProperty(this, "m", -0.5);
-    private final DoubleProperty sigmaQ = new SimpleDoubleProperty(this, "sigmaQ", 0.8);
+    private final DoubleProperty m = new SimpleDoubleProperty(this, "m", 0.1);
+    private final DoubleProperty sigmaQ = new SimpleDoubleProperty(this, "sigmaQ", 0.6);
     private final ObjectProperty<ElboParts> parts = new SimpleObjectProperty<>(this, "parts");
     private final ObjectProperty<List<double[]>> fitPath = new SimpleObjectProperty<>(this, "fitPath", List.of());
     private final BooleanProperty fitting = new SimpleBooleanProperty(this, "fitting");

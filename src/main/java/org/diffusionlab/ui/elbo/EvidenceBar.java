@@ -14,7 +14,7 @@ import org.diffusionlab.ui.common.Charts;
  * to log p(x), split at the ELBO; its top does not move while q does. The three numbers stand beside it.
  */
 final class EvidenceBar extends CanvasRegion {
-    static final double DEPTH = 8;
+    static final double DEPTH = 12;
     private static final Color ELBO_COLOUR = Color.web("#0072B2");
     private static final Color KL_COLOUR = Color.web("#E69F00");
 

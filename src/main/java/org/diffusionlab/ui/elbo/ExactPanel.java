@@ -6,7 +6,6 @@ import javafx.animation.AnimationTimer;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
@@ -72,13 +71,11 @@ final class ExactPanel extends BorderPane {
         Label hint = new Label(messages.get("elbo.exact.hint"));
         hint.getStyleClass().add("hint");
         hint.setWrapText(true);
-        VBox controls = new VBox(10, Controls.section(messages.get("elbo.section.model"), new Formula("elbo-model-tex",
-                Equations.MODEL), sliders.node()), fit, hint);
+        VBox controls = new VBox(10, Controls.section(messages.get("elbo.section.model"), sliders.node()), fit, hint);
         controls.setPadding(new Insets(10));
-        controls.setPrefWidth(330);
-        ScrollPane left = new ScrollPane(controls);
-        left.setFitToWidth(true);
-        setLeft(left);
+        controls.setPrefWidth(300);
+        controls.setMaxWidth(300);
+        setLeft(controls);
 
         JFreeChart densityChart = Charts.lines(messages.get("elbo.densities"), "z", messages.get("elbo.density"), densities);
         JFreeChart pathChart = Charts.lines(messages.get("elbo.fitPath"), "m", "σ_q", path);
@@ -87,7 +84,8 @@ final class ExactPanel extends BorderPane {
         ChartViewer pathViewer = new ChartViewer(pathChart);
         split.setId("elbo-split");
         split.setWrapText(true);
-        VBox equations = new VBox(6, new Formula("elbo-identity-tex", Equations.IDENTITY),
+        VBox equations = new VBox(6, new Formula("elbo-model-tex", Equations.MODEL),
+                new Formula("elbo-identity-tex", Equations.IDENTITY),
                 new Formula("elbo-split-tex", Equations.SPLIT), split, new Formula("elbo-gauss-kl-tex", Equations.GAUSSIAN_KL));
         GridPane centre = new GridPane();
         centre.setHgap(10);

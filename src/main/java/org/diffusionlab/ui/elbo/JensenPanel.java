@@ -48,8 +48,8 @@ final class JensenPanel extends BorderPane {
         controls.setPrefWidth(300);
         setLeft(controls);
 
-        ChartViewer spread = new ChartViewer(bandChart(messages.get("elbo.mcSpread"), monteCarlo, false));
-        ChartViewer bound = new ChartViewer(bandChart(messages.get("elbo.iwaeCurve"), iwae, true));
+        ChartViewer spread = new ChartViewer(bandChart(messages.get("elbo.mcSpread"), messages.get("elbo.nats"), monteCarlo));
+        ChartViewer bound = new ChartViewer(bandChart(messages.get("elbo.iwaeCurve"), messages.get("elbo.nats"), iwae));
         VBox equations = new VBox(6, new Formula("elbo-jensen-tex", Equations.JENSEN), new Formula("elbo-iwae-tex",
                 Equations.IWAE));
         GridPane centre = new GridPane();
@@ -71,8 +71,8 @@ final class JensenPanel extends BorderPane {
         Observe.present(model.resultProperty(), this::show);
     }
 
-    private static JFreeChart bandChart(String title, YIntervalSeriesCollection dataset, boolean withEvidence) {
-        JFreeChart chart = Charts.lines(title, "K", "nats", dataset);
+    private static JFreeChart bandChart(String title, String yLabel, YIntervalSeriesCollection dataset) {
+        JFreeChart chart = Charts.lines(title, "K", yLabel, dataset);
         LogAxis k = new LogAxis("K (log)");
         k.setSmallestValue(1);
         chart.getXYPlot().setDomainAxis(k);

@@ -83,14 +83,14 @@ final class PosteriorPanel extends BorderPane {
                 report.k(), Figures.six(messages, report.iwae().value()),
                 Figures.significant(messages, report.iwae().standardError(), 2));
         if (!report.hasGrid()) {
-            plot.setGrid(null);
+            plot.setGrid(null, q);
             plot.set(messages.get("elbo.vae.noGrid"), List.of(), List.of());
             figures.setText(common);
             verdict.setText(messages.format("elbo.verdict.iwae", Figures.significant(messages,
                     report.iwae().value() - report.elbo().value(), 4)));
             return;
         }
-        plot.setGrid(report.grid());
+        plot.setGrid(report.grid(), q);
         double[] covariance = {q.sigma()[0] * q.sigma()[0], 0, q.sigma()[1] * q.sigma()[1]};
         plot.set(messages.format("elbo.vae.plot", report.grid().n()),
                 List.of(new EllipsePlot.Ellipse(q.mean(), covariance, EllipsePlot.Q, messages.get("elbo.q"))), List.of());

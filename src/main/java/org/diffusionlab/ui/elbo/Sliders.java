@@ -22,7 +22,8 @@ final class Sliders {
     Slider add(String id, String name, double min, double max, DoubleProperty property) {
         Slider slider = new Slider(min, max, property.get());
         slider.setId(id);
-        slider.setPrefWidth(150);
+        slider.setPrefWidth(140);
+        slider.setMinWidth(100);
         Controls.bindStrongly(slider, slider.valueProperty(), property);
         Label value = new Label();
         value.setMinWidth(56);
