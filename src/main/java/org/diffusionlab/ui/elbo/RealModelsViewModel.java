@@ -110,7 +110,7 @@ public final class RealModelsViewModel {
                     () -> vaeGeneration.get() != generation);
             if (coarse != null && coarse.hasGrid()) {
                 worker.post(() -> {
-                    if (vaeGeneration.get() == generation) {
+                    if (vaeGeneration.get() == generation && vaeBusy.get()) {   // never over the refined one
                         report.set(coarse);
                     }
                 });
