@@ -65,7 +65,7 @@ final class ChainPanel extends BorderPane {
                 note);
         controls.setPadding(new Insets(10));
         controls.setPrefWidth(340);
-        setLeft(controls);
+        setLeft(Side.of(controls));
 
         JFreeChart chart = Charts.lines(messages.get("elbo.chain.chart"), "t", messages.get("elbo.chain.axis"), terms);
         LogAxis y = new LogAxis(messages.get("elbo.chain.axis") + " (log)");

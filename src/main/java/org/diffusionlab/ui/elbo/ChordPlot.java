@@ -102,7 +102,7 @@ final class ChordPlot extends CanvasRegion {
         g.setFill(Color.web("#222222"));
         g.setFont(Font.font(Charts.FONT, 12));
         g.setTextAlign(TextAlignment.LEFT);
-        g.fillText(gapText, left, top + plotHeight + 24);
+        g.fillText(gapText, 8, top + plotHeight + 24);
         g.setTextAlign(TextAlignment.CENTER);
         g.fillText("w / max w", left + plotWidth / 2, top + plotHeight + 6);
         g.save();

@@ -75,7 +75,7 @@ final class ExactPanel extends BorderPane {
         controls.setPadding(new Insets(10));
         controls.setPrefWidth(300);
         controls.setMaxWidth(300);
-        setLeft(controls);
+        setLeft(Side.of(controls));
 
         JFreeChart densityChart = Charts.lines(messages.get("elbo.densities"), "z", messages.get("elbo.density"), densities);
         JFreeChart pathChart = Charts.lines(messages.get("elbo.fitPath"), "m", "σ_q", path);

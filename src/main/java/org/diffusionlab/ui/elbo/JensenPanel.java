@@ -46,7 +46,7 @@ final class JensenPanel extends BorderPane {
         VBox controls = new VBox(10, Controls.section(messages.get("elbo.section.jensen"), form), figures, hint);
         controls.setPadding(new Insets(10));
         controls.setPrefWidth(300);
-        setLeft(controls);
+        setLeft(Side.of(controls));
 
         ChartViewer spread = new ChartViewer(bandChart(messages.get("elbo.mcSpread"), messages.get("elbo.nats"), monteCarlo));
         ChartViewer bound = new ChartViewer(bandChart(messages.get("elbo.iwaeCurve"), messages.get("elbo.nats"), iwae));

@@ -57,7 +57,7 @@ final class MeanFieldPanel extends BorderPane {
                 figures, hint);
         controls.setPadding(new Insets(10));
         controls.setPrefWidth(420);
-        setLeft(controls);
+        setLeft(Side.of(controls));
         setCenter(plot);
         BorderPane.setMargin(plot, new Insets(10));
         Observe.present(model.pairPartsProperty(), parts -> show(parts));

@@ -51,7 +51,7 @@ final class PosteriorPanel extends BorderPane {
                 new NoticeLabel("elbo-vae-notice", model.noticeProperty(), messages), hint);
         controls.setPadding(new Insets(10));
         controls.setPrefWidth(360);
-        setLeft(controls);
+        setLeft(Side.of(controls));
         VBox equations = new VBox(6, new Formula("elbo-grid-tex", Equations.GRID),
                 new Formula("elbo-reparameterise-tex", Equations.REPARAMETERISE));
         equations.setPadding(new Insets(10, 10, 0, 10));
