@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 
 import org.diffusionlab.app.cli.ArgumentBounds;
 import org.diffusionlab.app.cli.BenchCommand;
+import org.diffusionlab.app.cli.ElboCommand;
 import org.diffusionlab.app.cli.EvalDdpmCommand;
 import org.diffusionlab.app.cli.EvalVaeCommand;
 import org.diffusionlab.app.cli.ForwardCommand;
@@ -27,6 +28,7 @@ import picocli.CommandLine.Command;
         description = "Diffusion Lab from the command line: noise images, train and evaluate models, benchmark.",
         subcommands = {ForwardCommand.class, TrainVaeCommand.class, EvalVaeCommand.class, TrainDdpmCommand.class,
                 SampleDdpmCommand.class, EvalDdpmCommand.class, TrainClassifierCommand.class, BenchCommand.class, SoakCommand.class,
+                ElboCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Cli implements Runnable {
     public static final int EXIT_BAD_INPUT = 2;

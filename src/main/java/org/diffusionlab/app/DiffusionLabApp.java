@@ -14,6 +14,10 @@ import org.diffusionlab.ui.common.BackgroundWorker;
 import org.diffusionlab.ui.common.FileDialogs;
 import org.diffusionlab.ui.common.ModelShelf;
 import org.diffusionlab.ui.common.Page;
+import org.diffusionlab.ui.elbo.ElboView;
+import org.diffusionlab.ui.elbo.ElboViewModel;
+import org.diffusionlab.ui.elbo.JensenViewModel;
+import org.diffusionlab.ui.elbo.RealModelsViewModel;
 import org.diffusionlab.ui.forward.ForwardView;
 import org.diffusionlab.ui.forward.ForwardViewModel;
 import org.diffusionlab.ui.latent.LatentView;
@@ -41,10 +45,14 @@ public final class DiffusionLabApp extends Application {
         train = new TrainViewModel(worker, vaes, diffusions);
         LatentViewModel latent = new LatentViewModel(worker, vaes);
         ReverseViewModel reverse = new ReverseViewModel(worker, diffusions);
+        ElboViewModel elbo = new ElboViewModel();
+        JensenViewModel jensen = new JensenViewModel(worker, elbo);
+        RealModelsViewModel elboModels = new RealModelsViewModel(worker, vaes, diffusions);
         BundledModels.load(worker, vaes, diffusions);
 
         MainWindow window = new MainWindow(stage, messages -> List.<Page>of(new ForwardView(forward, messages),
-                new ReverseView(reverse, messages), new TrainView(train, messages), new LatentView(latent, messages)));
+                new ReverseView(reverse, messages), new TrainView(train, messages), new LatentView(latent, messages),
+                new ElboView(elbo, jensen, elboModels, messages)));
         CloseGuard.install(stage, train, window::messages, owner -> FileDialogs.save(owner, window.messages().get("train.save"),
                 "model.zip", "zip"), Platform::exit);
         stage.getIcons().add(new Image(DiffusionLabApp.class.getResourceAsStream("/org/diffusionlab/icons/app-icon.png")));

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.diffusionlab.app.bench.Benchmark;
 import org.diffusionlab.app.bench.DdpmSampleBenchmark;
 import org.diffusionlab.app.bench.DdpmTrainBenchmark;
+import org.diffusionlab.app.bench.ElboBenchmark;
 import org.diffusionlab.app.bench.ForwardFrameBenchmark;
 import org.diffusionlab.app.bench.LatentFrameBenchmark;
 import org.diffusionlab.app.bench.VaeDecodeBenchmark;
@@ -30,7 +31,9 @@ public final class BenchCommand implements Callable<Integer> {
                 new LatentFrameBenchmark(),
                 new DdpmTrainBenchmark(),
                 DdpmSampleBenchmark.ddim50(),
-                DdpmSampleBenchmark.ddpm1000());
+                DdpmSampleBenchmark.ddpm1000(),
+                ElboBenchmark.grid200(),
+                ElboBenchmark.iwae5000());
     }
 
     @Parameters(arity = "0..*", paramLabel = "NAME", description = "benchmarks to run (default: all)")

@@ -71,6 +71,11 @@ public final class Vae {
         return batches.decode(parameters, latents);
     }
 
+    /** log p(x|z_k) of one image for each latent vector z_k, in nats (batched decodes). */
+    public double[] logLikelihood(float[] image, double[][] latents) {
+        return batches.logLikelihood(parameters, image, latents);
+    }
+
     /** Each image encoded to its posterior mean μ and decoded again (deterministic). */
     public float[][] reconstruct(float[][] images) {
         return decode(encode(images).mean());

@@ -95,4 +95,33 @@ final class VaeBatches {
         }
         return images;
     }
+
+    /** log p(x|z_k) of one image under the Bernoulli decoder, for each latent z_k (batched decodes), in nats. */
+    double[] logLikelihood(VaeParameters parameters, float[] image, double[][] latents) {
+        int z = architecture.latent();
+        int pixels = architecture.inputSize();
+        if (image.length != pixels) {
+            throw new IllegalArgumentException("the image has " + image.length + " pixels, the VAE takes " + pixels);
+        }
+        double[] values = new double[latents.length];
+        for (int from = 0; from < latents.length; from += CHUNK) {
+            VaeWorkspace ws = workspace(Math.min(CHUNK, latents.length - from));
+            for (int i = 0; i < ws.rows; i++) {
+                System.arraycopy(image, 0, ws.inputValues, i * pixels, pixels);
+                double[] latent = latents[from + i];
+                if (latent.length != z) {
+                    throw new IllegalArgumentException("latent vector " + (from + i) + " has " + latent.length
+                            + " values, the VAE's latent size is " + z);
+                }
+                System.arraycopy(latent, 0, ws.latentValues, i * z, z);
+            }
+            ws.latent.write(ws.latentValues, 0, 0, ws.latentValues.length);
+            VaeNetwork.decodeLogits(parameters, ws);
+            VaeNetwork.reconstructionTerm(ws);
+            for (int i = 0; i < ws.rows; i++) {
+                values[from + i] = -ws.reconstruction[i];
+            }
+        }
+        return values;
+    }
 }

@@ -1,0 +1,70 @@
+package org.diffusionlab.app.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.diffusionlab.core.data.Assets;
+import org.diffusionlab.core.data.Digits;
+import org.diffusionlab.core.elbo.ImportanceSampling;
+import org.diffusionlab.core.elbo.PosteriorGrid;
+import org.diffusionlab.core.elbo.VaeElboReport;
+import org.diffusionlab.core.elbo.VaeJoint;
+import org.diffusionlab.core.nn.NativeThreads;
+import org.diffusionlab.core.vae.Vae;
+import org.diffusionlab.core.vae.VaeArchitecture;
+import org.diffusionlab.core.vae.VaeFile;
+
+/**
+ * The ELBO view's two heavy computations for one held-out digit under the 2-D VAE: log p(x, z) on a 200 × 200 grid
+ * (40,000 batched decodes) and IWAE-5000 (5,000 decodes). Milliseconds per computation.
+ */
+public final class ElboBenchmark implements Benchmark {
+    private static final String FILE = "vae-mnist-z2.zip";
+    private static final int DIGIT = 9003;
+
+    private final String name;
+    private final boolean grid;
+
+    private ElboBenchmark(String name, boolean grid) {
+        this.name = name;
+        this.grid = grid;
+    }
+
+    public static ElboBenchmark grid200() {
+        return new ElboBenchmark("elbo_grid200", true);
+    }
+
+    public static ElboBenchmark iwae5000() {
+        return new ElboBenchmark("iwae5000", false);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Map<String, Object> run() throws Exception {
+        NativeThreads.denseNetworks();
+        Path file = Assets.models().resolve(FILE);
+        boolean bundled = Files.isRegularFile(file);
+        Vae vae = bundled ? VaeFile.read(file).vae() : Vae.initial(VaeArchitecture.digits(List.of(512, 256), 2), 1);
+        float[] image = Digits.bundled().pixels(DIGIT);
+        VaeJoint joint = new VaeJoint(vae, image);
+        var q = VaeElboReport.encoder(vae, image);
+        Map<String, Object> figures = new LinkedHashMap<>(Timing.percentiles("ms", 1, 5, () -> {
+            if (grid) {
+                PosteriorGrid.evaluate(joint, -4, 4, -4, 4, VaeElboReport.GRID_SIZE, () -> false);
+            } else {
+                ImportanceSampling.iwae(ImportanceSampling.logWeights(joint, q, 5000, 1));
+            }
+        }));
+        figures.put("model", bundled ? "models/" + FILE : "fresh 784-512-256-2 VAE (models/" + FILE + " absent)");
+        figures.put("digit", DIGIT);
+        figures.put("threads", NativeThreads.describe());
+        return figures;
+    }
+}

@@ -1,0 +1,110 @@
+package org.diffusionlab.ui.elbo;
+
+import java.util.List;
+
+import javafx.geometry.Insets;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Spinner;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+
+import org.diffusionlab.core.elbo.DiagonalGaussian;
+import org.diffusionlab.core.elbo.VaeElboReport;
+import org.diffusionlab.ui.common.Controls;
+import org.diffusionlab.ui.common.Messages;
+import org.diffusionlab.ui.common.NoticeLabel;
+import org.diffusionlab.ui.common.Observe;
+
+/**
+ * Panel 3: a trained VAE and one held-out digit: p(z|x) ∝ p(x|z) p(z) on a refined grid as a heat map with
+ * q(z|x)'s ellipses, the ELBO, IWAE-5000 ± SE, grid log p(x), and the verdict "q misses X nats".
+ */
+final class PosteriorPanel extends BorderPane {
+    private final Messages messages;
+    private final PosteriorPlot plot = new PosteriorPlot();
+    private final Label figures = new Label();
+    private final Label verdict = new Label();
+
+    PosteriorPanel(RealModelsViewModel model, Messages messages) {
+        this.messages = messages;
+        setId("elbo-real-vae");
+        ComboBox<?> vaes = chooser(model);
+        Spinner<Integer> digit = Controls.intSpinner("elbo-digit", 9000, 9999, 1, model.digitProperty());
+        GridPane form = Controls.form();
+        form.addRow(0, new Label(messages.get("elbo.model")), vaes);
+        form.addRow(1, new Label(messages.get("elbo.digit")), digit);
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setPrefSize(28, 28);
+        busy.visibleProperty().bind(model.vaeBusyProperty());
+        figures.setId("elbo-vae-figures");
+        figures.setWrapText(true);
+        verdict.setId("elbo-verdict");
+        verdict.setWrapText(true);
+        verdict.getStyleClass().add("section-title");
+        Label hint = new Label(messages.get("elbo.vae.hint"));
+        hint.getStyleClass().add("hint");
+        hint.setWrapText(true);
+        VBox controls = new VBox(10, Controls.section(messages.get("elbo.section.vae"), form, busy), verdict, figures,
+                new NoticeLabel("elbo-vae-notice", model.noticeProperty(), messages), hint);
+        controls.setPadding(new Insets(10));
+        controls.setPrefWidth(360);
+        setLeft(Side.of(controls));
+        VBox equations = new VBox(6, new Formula("elbo-grid-tex", Equations.GRID),
+                new Formula("elbo-reparameterise-tex", Equations.REPARAMETERISE));
+        equations.setPadding(new Insets(10, 10, 0, 10));
+        setTop(equations);
+        plot.setId("elbo-posterior-plot");
+        setCenter(plot);
+        BorderPane.setMargin(plot, new Insets(10));
+        Observe.now(model.reportProperty(), this::show);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static ComboBox<?> chooser(RealModelsViewModel model) {
+        ComboBox list = new ComboBox<>(model.vaes());
+        list.setId("elbo-vae-model");
+        list.valueProperty().bindBidirectional(model.vaeProperty());
+        list.setMaxWidth(Double.MAX_VALUE);
+        return list;
+    }
+
+    private void show(VaeElboReport report) {
+        if (report == null) {
+            figures.setText(messages.get("elbo.vae.computing"));
+            verdict.setText("");
+            return;
+        }
+        DiagonalGaussian q = report.q();
+        String common = messages.format("elbo.vae.bounds", Figures.six(messages, report.elbo().value()),
+                Figures.six(messages, report.expectedLogLikelihood()), Figures.six(messages, report.priorKl()),
+                report.k(), Figures.six(messages, report.iwae().value()),
+                Figures.significant(messages, report.iwae().standardError(), 2));
+        if (!report.hasGrid()) {
+            plot.setGrid(null, q);
+            plot.set(messages.get("elbo.vae.noGrid"), List.of(), List.of());
+            figures.setText(common);
+            verdict.setText(messages.format("elbo.verdict.iwae", Figures.significant(messages,
+                    report.iwae().value() - report.elbo().value(), 4)));
+            return;
+        }
+        plot.setGrid(report.grid(), q);
+        double[] covariance = {q.sigma()[0] * q.sigma()[0], 0, q.sigma()[1] * q.sigma()[1]};
+        plot.set(messages.format("elbo.vae.plot", report.grid().n()),
+                List.of(new EllipsePlot.Ellipse(q.mean(), covariance, EllipsePlot.Q, messages.get("elbo.q"))), List.of());
+        figures.setText(common + "\n" + messages.format("elbo.vae.grid", Figures.six(messages, report.gridLogEvidence()),
+                report.gridEstimates().size() - 1, Figures.six(messages, report.posteriorKl()),
+                Figures.significant(messages, 100 * report.qCoverage(), 3)));
+        verdict.setText(messages.format("elbo.verdict", Figures.significant(messages, report.posteriorKl(), 4)));
+    }
+
+    PosteriorPlot plot() {
+        return plot;
+    }
+
+    String figuresText() {
+        return figures.getText();
+    }
+}

@@ -1,0 +1,86 @@
+package org.diffusionlab.ui.elbo;
+
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.PixelWriter;
+import javafx.scene.image.WritableImage;
+import javafx.scene.paint.Color;
+
+import org.diffusionlab.core.elbo.DiagonalGaussian;
+import org.diffusionlab.core.elbo.PosteriorGrid;
+
+/** A real VAE's p(z|x) on its grid as a heat map (density relative to the peak), q's ellipses over it. */
+final class PosteriorPlot extends EllipsePlot {
+    /** Cells this far below the peak density (e^−12 ≈ 6e-6) are left out of the plotted square. */
+    static final double SHOWN_NATS = 12;
+
+    private WritableImage heat;
+
+    /**
+     * Shows the grid. The plotted square holds every cell within {@link #SHOWN_NATS} of the peak and q's 3σ box,
+     * with a margin: the posterior's mass and q, not the empty rest of the grid.
+     */
+    void setGrid(PosteriorGrid grid, DiagonalGaussian q) {
+        if (grid == null) {
+            heat = null;
+            return;
+        }
+        int n = grid.n();
+        double peak = Double.NEGATIVE_INFINITY;
+        for (double v : grid.logJoint()) {
+            peak = Math.max(peak, v);
+        }
+        double left = q.mean()[0] - 3 * q.sigma()[0];
+        double right = q.mean()[0] + 3 * q.sigma()[0];
+        double bottom = q.mean()[1] - 3 * q.sigma()[1];
+        double top = q.mean()[1] + 3 * q.sigma()[1];
+        for (int cell = 0; cell < n * n; cell++) {
+            if (grid.logJoint()[cell] > peak - SHOWN_NATS) {
+                double[] z = grid.centre(cell / n, cell % n);
+                left = Math.min(left, z[0]);
+                right = Math.max(right, z[0]);
+                bottom = Math.min(bottom, z[1]);
+                top = Math.max(top, z[1]);
+            }
+        }
+        double half = 0.6 * Math.max(right - left, top - bottom);
+        double centreX = (left + right) / 2;
+        double centreY = (bottom + top) / 2;
+        minX = centreX - half;
+        maxX = centreX + half;
+        minY = centreY - half;
+        maxY = centreY + half;
+        heat = new WritableImage(n, n);
+        PixelWriter writer = heat.getPixelWriter();
+        for (int row = 0; row < n; row++) {
+            for (int column = 0; column < n; column++) {
+                double density = Math.exp(grid.logJoint()[row * n + column] - peak);
+                writer.setColor(column, row, colour(density));
+            }
+        }
+        gridBox = new double[] {grid.minX(), grid.maxX(), grid.minY(), grid.maxY()};
+    }
+
+    private double[] gridBox;
+
+    boolean hasHeatMap() {
+        return heat != null;
+    }
+
+    private static Color colour(double density) {
+        double f = Math.pow(Math.max(0, Math.min(1, density)), 0.25);   // weak modes stay visible
+        return Color.color(1 - 0.9 * f, 1 - 0.6 * f, 1 - 0.2 * f);
+    }
+
+    @Override
+    protected void background(GraphicsContext g, double[] area) {
+        if (heat == null) {
+            return;
+        }
+        double left = screenX(gridBox[0], area);
+        double right = screenX(gridBox[1], area);
+        double top = screenY(gridBox[3], area);
+        double bottom = screenY(gridBox[2], area);
+        g.setImageSmoothing(false);
+        g.drawImage(heat, left, top, right - left, bottom - top);
+    }
+}

@@ -1,0 +1,127 @@
+package org.diffusionlab.ui.elbo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import javafx.scene.Scene;
+import javafx.scene.control.Slider;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+
+import org.diffusionlab.app.Cli;
+import org.diffusionlab.app.DiffusionLabApp;
+import org.diffusionlab.core.diffusion.DiffusionModel;
+import org.diffusionlab.core.elbo.ElboKeys;
+import org.diffusionlab.core.io.Json;
+import org.diffusionlab.core.vae.Vae;
+import org.diffusionlab.core.vae.VaeFile;
+import org.diffusionlab.ui.common.ImmediateWorker;
+import org.diffusionlab.ui.common.Localized;
+import org.diffusionlab.ui.common.Messages;
+import org.diffusionlab.ui.common.ModelShelf;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Drives the ELBO view with the bundled models (the real-VAE and diffusion panels need trained weights). */
+@ExtendWith(ApplicationExtension.class)
+class ElboViewTest {
+    private final Messages messages = new Messages(Locale.ENGLISH);
+    private final ModelShelf<Vae> vaes = new ModelShelf<>();
+    private final ModelShelf<DiffusionModel> diffusions = new ModelShelf<>();
+    private ElboViewModel model;
+    private ElboView view;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        DiffusionLabApp.loadFonts();
+        vaes.put("vae-mnist-z2.zip", ModelShelf.Origin.BUNDLED, Localized.of("message.plain", "z2"),
+                VaeFile.read(Path.of("models/vae-mnist-z2.zip")).vae());
+        model = new ElboViewModel();
+        ImmediateWorker worker = new ImmediateWorker();
+        view = new ElboView(model, new JensenViewModel(worker, model), new RealModelsViewModel(worker, vaes, diffusions),
+                messages);
+        stage.setScene(new Scene(view, 1280, 720));
+        stage.show();
+    }
+
+    /** The number after "= " in a line the bar draws. */
+    private static double number(String line) {
+        return Double.parseDouble(line.substring(line.lastIndexOf("= ") + 2));
+    }
+
+    @Test
+    void movingQsSliderChangesElboAndKlWhileTheirSumStaysLogEvidence(FxRobot robot) {
+        String[] before = view.exact().bar().lines();
+        Slider slider = robot.lookup("#elbo-m").queryAs(Slider.class);
+        robot.drag(slider, MouseButton.PRIMARY).moveBy(slider.getWidth() / 4, 0).drop();
+        WaitForAsyncUtils.waitForFxEvents();
+        String[] after = view.exact().bar().lines();
+        assertEquals(before[0], after[0], "log p(x) does not move with q");
+        assertNotEquals(before[1], after[1], "the ELBO moved");
+        assertNotEquals(before[2], after[2], "the KL moved");
+        for (String[] lines : new String[][] {before, after}) {
+            // six significant digits each (e.g. −10.1785 and 8.38435): the shown sum agrees within their rounding
+            assertEquals(number(lines[0]), number(lines[1]) + number(lines[2]), 1e-4, String.join(" | ", lines));
+        }
+    }
+
+    @Test
+    void fitQDrivesTheKlBelowOneThousandth(FxRobot robot) throws Exception {
+        robot.clickOn("#elbo-fit");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !model.fittingProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(model.partsProperty().get().posteriorKl() < 1e-3);
+        assertTrue(number(view.exact().bar().lines()[2]) < 1e-3, view.exact().bar().lines()[2]);
+        assertTrue(model.fitPathProperty().get().size() > 5, "the path is kept");
+    }
+
+    @Test
+    void theRealVaePanelDrawsTheHeatMapWithTheFiguresOfTheElboCommand(FxRobot robot) throws Exception {
+        robot.clickOn("#elbo-tab-vae");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(view.posterior().plot().hasHeatMap());
+        String shown = view.posterior().figuresText();
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(out, true));
+        try {
+            assertEquals(0, Cli.execute("elbo", "--model", "models/vae-mnist-z2.zip", "--image", "digit:9003", "--k", "5000",
+                    "--seed", "1"));
+        } finally {
+            System.setOut(original);
+        }
+        JsonNode line = Json.MAPPER.readTree(out.toString().trim());
+        for (String key : new String[] {ElboKeys.ELBO, ElboKeys.IWAE, ElboKeys.GRID_LOG_EVIDENCE, ElboKeys.POSTERIOR_KL}) {
+            String figure = Figures.six(messages, line.get(key).asDouble());
+            assertTrue(shown.contains("= " + figure + " "), key + " = " + figure + " not in: " + shown);
+        }
+        assertFalse(robot.lookup("#elbo-verdict").queryLabeled().getText().isEmpty());
+    }
+
+    @Test
+    void theDiffusionPanelDrawsLtForTheBundledModel(FxRobot robot) throws Exception {
+        DiffusionModel ddpm = DiffusionModel.read(Path.of("models/ddpm-mnist.zip"));
+        robot.interact(() -> diffusions.put("ddpm-mnist.zip", ModelShelf.Origin.BUNDLED, Localized.of("message.plain", ""),
+                ddpm));
+        robot.clickOn("#elbo-tab-diffusion");
+        robot.clickOn("#elbo-chain-compute");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(ddpm.schedule().steps() - 1, view.chain().plottedTerms());
+        assertTrue(robot.lookup("#elbo-chain-figures").queryLabeled().getText().contains("bits/dim"));
+    }
+}
