@@ -12,6 +12,7 @@ import org.diffusionlab.core.elbo.ImportanceSampling;
 import org.diffusionlab.core.elbo.PosteriorGrid;
 import org.diffusionlab.core.elbo.VaeElboReport;
 import org.diffusionlab.core.elbo.VaeJoint;
+import org.diffusionlab.core.metric.Metric;
 import org.diffusionlab.core.nn.NativeThreads;
 import org.diffusionlab.core.vae.Vae;
 import org.diffusionlab.core.vae.VaeArchitecture;
@@ -64,7 +65,7 @@ public final class ElboBenchmark implements Benchmark {
         }));
         figures.put("model", bundled ? "models/" + FILE : "fresh 784-512-256-2 VAE (models/" + FILE + " absent)");
         figures.put("digit", DIGIT);
-        figures.put("threads", NativeThreads.describe());
+        figures.put(Metric.THREADS.key(), NativeThreads.describe());
         return figures;
     }
 }

@@ -1,6 +1,11 @@
 package org.diffusionlab.core.elbo;
 
-/** The JSON keys of the {@code elbo} command's line, in one place (the view and the tests read the same names). */
+import org.diffusionlab.core.metric.Metric;
+
+/**
+ * The JSON keys of the {@code elbo} command's line, in one place (the view and the tests read the same names); the
+ * −ELBO keys are the {@link Metric}s every other command prints.
+ */
 public final class ElboKeys {
     public static final String MODEL = "model";
     public static final String IMAGE = "image";
@@ -29,8 +34,8 @@ public final class ElboKeys {
     public static final String RECONSTRUCTION = "reconstruction_nats";
     public static final String PRIOR = "prior_nats";
     public static final String DENOISING = "denoising_nats";
-    public static final String NEGATIVE_ELBO = "neg_elbo_nats";
-    public static final String BITS_PER_DIMENSION = "neg_elbo_bits_per_dim";
+    public static final String NEGATIVE_ELBO = Metric.NEG_ELBO.key();
+    public static final String BITS_PER_DIMENSION = Metric.NEG_ELBO_BITS.key();
 
     private ElboKeys() {
     }
