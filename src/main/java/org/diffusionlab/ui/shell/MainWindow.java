@@ -158,21 +158,12 @@ public final class MainWindow {
         }
         CheckMenuItem dark = new CheckMenuItem(messages.get("menu.dark"));
         dark.setSelected(theme == Settings.Theme.DARK);
-        dark.setOnAction(e -> {
-            theme = dark.isSelected() ? Settings.Theme.DARK : Settings.Theme.LIGHT;
-            Settings.setTheme(theme);
-            applyStyles();
-        });
+        dark.setOnAction(e -> setTheme(dark.isSelected() ? Settings.Theme.DARK : Settings.Theme.LIGHT));
         CheckMenuItem present = new CheckMenuItem(messages.get("menu.presentation"));
         present.setId("menu-presentation");
         present.setAccelerator(KeyCombination.keyCombination("F11"));
         present.setSelected(presentation);
-        present.setOnAction(e -> {
-            presentation = present.isSelected();
-            Settings.setPresentation(presentation);
-            applyStyles();
-            build(messages); // charts draw their own text: rebuild them at the new size
-        });
+        present.setOnAction(e -> setPresentation(present.isSelected()));
         view.getItems().addAll(language, dark, present);
 
         Menu help = new Menu(messages.get("menu.help"));
@@ -185,6 +176,19 @@ public final class MainWindow {
         MenuBar bar = new MenuBar(file, view, help);
         bar.setId("menu-bar");
         return bar;
+    }
+
+    public void setTheme(Settings.Theme value) {
+        theme = value;
+        Settings.setTheme(theme);
+        applyStyles();
+    }
+
+    public void setPresentation(boolean on) {
+        presentation = on;
+        Settings.setPresentation(presentation);
+        applyStyles();
+        build(messages); // charts draw their own text: rebuild them at the new size
     }
 
     public void switchLanguage(Locale locale) {

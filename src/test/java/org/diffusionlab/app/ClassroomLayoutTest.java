@@ -1,0 +1,140 @@
+package org.diffusionlab.app;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+import javafx.stage.Stage;
+
+import org.diffusionlab.core.diffusion.DiffusionModel;
+import org.diffusionlab.core.nn.DenoiserSpec;
+import org.diffusionlab.core.schedule.NoiseSchedule;
+import org.diffusionlab.core.vae.Vae;
+import org.diffusionlab.core.vae.VaeArchitecture;
+import org.diffusionlab.ui.common.ImmediateWorker;
+import org.diffusionlab.ui.common.LayoutAudit;
+import org.diffusionlab.ui.common.Localized;
+import org.diffusionlab.ui.common.Messages;
+import org.diffusionlab.ui.common.ModelShelf;
+import org.diffusionlab.ui.common.Page;
+import org.diffusionlab.ui.forward.ForwardView;
+import org.diffusionlab.ui.forward.ForwardViewModel;
+import org.diffusionlab.ui.latent.LatentView;
+import org.diffusionlab.ui.latent.LatentViewModel;
+import org.diffusionlab.ui.reverse.ReverseView;
+import org.diffusionlab.ui.reverse.ReverseViewModel;
+import org.diffusionlab.ui.shell.MainWindow;
+import org.diffusionlab.ui.shell.Settings;
+import org.diffusionlab.ui.train.TrainView;
+import org.diffusionlab.ui.train.TrainViewModel;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Every view as a classroom projector shows it — 1280×720, both languages, both themes, normal and presentation
+ * mode — audited by {@link LayoutAudit}: no truncated text, no control off the window, no scrolling to reach a control.
+ * A new view joins with one line in {@link #cases()}.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ClassroomLayoutTest {
+    static final double WIDTH = 1280;
+    static final double HEIGHT = 720;
+
+    /** One view in one state: the page id and what to set before it is looked at. */
+    record Case(String name, String page, Runnable setup) {
+    }
+
+    private final ModelShelf<Vae> vaes = new ModelShelf<>();
+    private final ModelShelf<DiffusionModel> diffusions = new ModelShelf<>();
+    private ForwardViewModel forward;
+    private TrainViewModel train;
+    private LatentViewModel latent;
+    private ReverseViewModel reverse;
+    private MainWindow window;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        DiffusionLabApp.loadFonts();
+        Settings.setLocale(Messages.ENGLISH);
+        Settings.setTheme(Settings.Theme.LIGHT);
+        Settings.setPresentation(false);
+        ImmediateWorker worker = new ImmediateWorker();
+        vaes.put("digits z2", ModelShelf.Origin.TRAINED, Localized.of("message.plain", "test"),
+                Vae.initial(VaeArchitecture.digits(List.of(32), 2), 3));
+        diffusions.put("tiny digits", ModelShelf.Origin.TRAINED, Localized.of("message.plain", "test"),
+                new DiffusionModel(new DenoiserSpec.UNetSpec(28, 8, 4, 16, true).build(1), NoiseSchedule.linear(20), "digits"));
+        diffusions.put("tiny moons", ModelShelf.Origin.TRAINED, Localized.of("message.plain", "test"),
+                new DiffusionModel(new DenoiserSpec.MlpSpec(2, 32, 2, 16).build(1), NoiseSchedule.linear(20), "two-moons"));
+        forward = new ForwardViewModel(worker);
+        forward.showDigit(1);
+        train = new TrainViewModel(worker, vaes, diffusions);
+        latent = new LatentViewModel(worker, vaes);
+        reverse = new ReverseViewModel(worker, diffusions);
+        window = new MainWindow(stage, messages -> List.<Page>of(new ForwardView(forward, messages),
+                new ReverseView(reverse, messages), new TrainView(train, messages), new LatentView(latent, messages)));
+        stage.setX(0);
+        stage.setY(0);
+        stage.setWidth(WIDTH);
+        stage.setHeight(HEIGHT);
+        stage.show();
+    }
+
+    @AfterEach
+    void defaultsAgain() {
+        Settings.setLocale(Messages.ENGLISH);
+        Settings.setTheme(Settings.Theme.LIGHT);
+        Settings.setPresentation(false);
+    }
+
+    List<Case> cases() {
+        return List.of(
+                new Case("Forward", "forward", () -> forward.playback().seek(500)),
+                new Case("Train VAE", "train", () -> train.kindProperty().set(TrainViewModel.Kind.VAE)),
+                new Case("Train diffusion", "train", () -> train.kindProperty().set(TrainViewModel.Kind.DIFFUSION)),
+                new Case("Latent", "latent", () -> latent.modelProperty().set(vaes.entries().get(0))),
+                new Case("Reverse digits", "reverse", () -> reverse.modelProperty().set(diffusions.entries().get(0))),
+                new Case("Reverse 2-D", "reverse", () -> reverse.modelProperty().set(diffusions.entries().get(1))));
+    }
+
+    @Test
+    void everyViewFitsAClassroomProjector(FxRobot robot) {
+        List<String> faults = new ArrayList<>();
+        for (Locale language : List.of(Messages.ENGLISH, Messages.VIETNAMESE)) {
+            for (Settings.Theme theme : Settings.Theme.values()) {
+                for (boolean presentation : List.of(false, true)) {
+                    robot.interact(() -> {
+                        window.switchLanguage(language);
+                        window.setTheme(theme);
+                        window.setPresentation(presentation);
+                    });
+                    for (Case c : cases()) {
+                        robot.interact(() -> {
+                            c.setup().run();
+                            window.show(c.page());
+                        });
+                        WaitForAsyncUtils.waitForFxEvents();
+                        robot.interact(() -> stage.getScene().getRoot().layout());
+                        String where = c.name() + " · " + language.getLanguage() + " · " + theme
+                                + (presentation ? " · presentation" : "") + ": ";
+                        List<String> found = new ArrayList<>();
+                        robot.interact(() -> found.addAll(LayoutAudit.faults(stage.getScene())));
+                        found.forEach(f -> faults.add(where + f));
+                    }
+                }
+            }
+        }
+        faults.forEach(System.out::println);
+        assertTrue(faults.isEmpty(), faults.size() + " layout faults at 1280×720, the first:\n"
+                + String.join("\n", faults.subList(0, Math.min(40, faults.size()))));
+    }
+}
