@@ -47,6 +47,9 @@ import org.testfx.util.WaitForAsyncUtils;
 class ClassroomLayoutTest {
     static final double WIDTH = 1280;
     static final double HEIGHT = 720;
+    /** Where to save a picture of each configuration, if anywhere (-Dlayout.snapshots=DIR, -Dlayout.only=TEXT). */
+    static final java.nio.file.Path SNAPSHOTS = System.getProperty("layout.snapshots") == null ? null
+            : java.nio.file.Path.of(System.getProperty("layout.snapshots"));
 
     /** One view in one state: the page id and what to set before it is looked at. */
     record Case(String name, String page, Runnable setup) {
@@ -118,14 +121,22 @@ class ClassroomLayoutTest {
                         window.setPresentation(presentation);
                     });
                     for (Case c : cases()) {
+                        String configuration = c.name() + " · " + language.getLanguage() + " · " + theme
+                                + (presentation ? " · presentation" : "") + ": ";
+                        if (!configuration.contains(System.getProperty("layout.only", ""))) {
+                            continue;
+                        }
                         robot.interact(() -> {
                             c.setup().run();
                             window.show(c.page());
                         });
                         WaitForAsyncUtils.waitForFxEvents();
                         robot.interact(() -> stage.getScene().getRoot().layout());
-                        String where = c.name() + " · " + language.getLanguage() + " · " + theme
-                                + (presentation ? " · presentation" : "") + ": ";
+                        String where = configuration;
+                        if (SNAPSHOTS != null) {
+                            robot.interact(() -> Snapshots.save(stage.getScene(), SNAPSHOTS.resolve(
+                                    where.replaceAll("[^A-Za-z0-9]+", "-") + ".png")));
+                        }
                         List<String> found = new ArrayList<>();
                         robot.interact(() -> found.addAll(LayoutAudit.faults(stage.getScene())));
                         found.forEach(f -> faults.add(where + f));

@@ -30,16 +30,42 @@ public final class Controls {
     private Controls() {
     }
 
-    /** A titled group of controls. */
+    /**
+     * A titled group of controls: the heading, then a body holding the content. In a {@link SideColumn} a click on
+     * the heading folds or opens the body, and the column folds sections itself when they do not fit.
+     */
     public static VBox section(String title, Node... content) {
         Label heading = new Label(title);
         heading.getStyleClass().add("section-title");
         heading.setWrapText(true);
         heading.setMaxWidth(Double.MAX_VALUE);
-        VBox box = new VBox(8, heading);
-        box.getChildren().addAll(content);
-        box.getStyleClass().add("section");
+        VBox body = new VBox(8, content);
+        body.getStyleClass().add("section-body");
+        VBox box = new VBox(8, heading, body);
+        box.getStyleClass().add(SideColumn.SECTION);
+        heading.setOnMouseClicked(e -> {
+            if (box.getParent() != null && inSideColumn(box)) {
+                SideColumn.toggle(box);
+            }
+        });
         return box;
+    }
+
+    private static boolean inSideColumn(Node node) {
+        for (Node p = node.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof SideColumn) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Keeps these nodes at least as large as they ask to be: their text is never cut to "…" to make room. */
+    public static void whole(Region... nodes) {
+        for (Region node : nodes) {
+            node.setMinWidth(Region.USE_PREF_SIZE);
+            node.setMinHeight(Region.USE_PREF_SIZE);
+        }
     }
 
     /** A two-column form: labels on the left, controls stretching on the right. */

@@ -14,6 +14,7 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import org.diffusionlab.ui.common.CaptionedRaster;
@@ -109,6 +110,9 @@ public final class ForwardView extends BorderPane implements Page {
                         String.format(Locale.ROOT, "%.4g", model.chainViewProperty().get().priorKl())),
                 model.chainViewProperty()));
         NoticeLabel notice = new NoticeLabel("forward-notice", model.noticeProperty(), messages);
+        for (Label text : new Label[] {equation, numbers, priorKl}) {
+            text.setMinHeight(Region.USE_PREF_SIZE); // equations wrap to whole lines, never to "…"
+        }
         VBox equations = new VBox(2, equation, numbers, priorKl);
         equations.getStyleClass().add("equation-box");
 

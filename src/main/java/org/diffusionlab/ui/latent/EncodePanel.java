@@ -6,6 +6,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -42,7 +43,7 @@ final class EncodePanel extends VBox {
         encode.setOnAction(e -> model.encode(pad.pixels()));
         Button load = new Button(messages.get("latent.loadImage"));
         load.setOnAction(e -> loadImage.run());
-        HBox buttons = new HBox(6, clear, undo, encode, load);
+        FlowPane buttons = new FlowPane(6, 6, clear, undo, encode, load);
         HBox brushRow = new HBox(6, new Label(messages.get("latent.brush")), brush);
         brushRow.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(brush, Priority.ALWAYS);

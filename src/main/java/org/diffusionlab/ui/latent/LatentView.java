@@ -18,6 +18,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import org.diffusionlab.ui.common.Controls;
@@ -84,6 +85,7 @@ public final class LatentView extends BorderPane implements Page {
         hint.getStyleClass().add("hint");
         hint.setWrapText(true);
         hint.setMaxWidth(Double.MAX_VALUE);
+        hint.setMinHeight(Region.USE_PREF_SIZE);
         NoticeLabel notice = new NoticeLabel("latent-notice", model.noticeProperty(), messages);
         map.setId("latent-map");
         VBox.setVgrow(map, Priority.ALWAYS);

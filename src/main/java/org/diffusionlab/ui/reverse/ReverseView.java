@@ -9,11 +9,11 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -158,15 +158,21 @@ public final class ReverseView extends BorderPane implements Page {
             equation.setText(d.equation());
             numbers.setText(d.numbers());
         });
-        VBox box = new VBox(8, xt, x0Hat, epsHat, equation, numbers, clipped);
+        for (CaptionedRaster panel : new CaptionedRaster[] {xt, x0Hat, epsHat}) {
+            panel.raster().setMinSize(40, 40); // the pictures give way to the equation, never the other way round
+            VBox.setVgrow(panel, Priority.ALWAYS);
+        }
+        for (Label text : new Label[] {equation, numbers, clipped}) {
+            text.setMinHeight(Region.USE_PREF_SIZE);
+            text.setMaxWidth(Double.MAX_VALUE);
+        }
+        equation.setWrapText(true);
+        numbers.setWrapText(true);
+        VBox box = new VBox(6, xt, x0Hat, epsHat, equation, numbers, clipped);
         box.setPadding(new Insets(10));
         box.setMinWidth(0);
-        ScrollPane scroll = new ScrollPane(box);
-
-        scroll.setFitToWidth(true);
-        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroll.getStyleClass().add("detail-scroll");
-        return scroll;
+        box.getStyleClass().add("detail-column");
+        return box;
     }
 
     private void openModel() {

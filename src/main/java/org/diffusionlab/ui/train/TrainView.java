@@ -17,6 +17,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
@@ -24,6 +25,7 @@ import javafx.scene.layout.VBox;
 
 import org.diffusionlab.core.data.Filmstrip;
 import org.diffusionlab.ui.common.Charts;
+import org.diffusionlab.ui.common.Controls;
 import org.diffusionlab.ui.common.CurveChart;
 import org.diffusionlab.ui.common.FileDialogs;
 import org.diffusionlab.ui.common.HeatMapView;
@@ -101,7 +103,7 @@ public final class TrainView extends BorderPane implements Page {
     }
 
     /** Log scale and smoothing for every chart, and the hyperparameters in words. */
-    private HBox toolbar(ObservableValue<String> hyperparameters) {
+    private FlowPane toolbar(ObservableValue<String> hyperparameters) {
         CheckBox log = new CheckBox(messages.get("train.logScale"));
         log.setId("train-log-scale");
         log.selectedProperty().addListener((obs, old, on) -> {
@@ -122,8 +124,11 @@ public final class TrainView extends BorderPane implements Page {
         Label hyper = new Label();
         hyper.getStyleClass().add("hint");
         hyper.textProperty().bind(hyperparameters);
-        HBox toolbar = new HBox(10, log, smoothingLabel, smoothing, hyper);
+        hyper.setWrapText(true);
+        Controls.whole(log, smoothingLabel, hyper);
+        FlowPane toolbar = new FlowPane(10, 4, log, smoothingLabel, smoothing, hyper);
         toolbar.setAlignment(Pos.CENTER_LEFT);
+        hyper.maxWidthProperty().bind(toolbar.widthProperty());
         return toolbar;
     }
 
@@ -132,7 +137,7 @@ public final class TrainView extends BorderPane implements Page {
     }
 
     private Node vaeCentre() {
-        HBox toolbar = toolbar(hyperparameters());
+        FlowPane toolbar = toolbar(hyperparameters());
         HBox charts = new HBox(8, elboChart, klChart);
         HBox.setHgrow(elboChart, Priority.ALWAYS);
         HBox.setHgrow(klChart, Priority.ALWAYS);
@@ -164,7 +169,7 @@ public final class TrainView extends BorderPane implements Page {
     }
 
     private Node diffusionCentre() {
-        HBox toolbar = toolbar(Bindings.createStringBinding(() -> messages.format("train.diffusion.hyperparameters",
+        FlowPane toolbar = toolbar(Bindings.createStringBinding(() -> messages.format("train.diffusion.hyperparameters",
                         messages.get("train.data." + model.diffusionDataProperty().get()), model.diffusionEpochsProperty().get(),
                         model.diffusionBatchProperty().get(), model.diffusionLearningRateProperty().get(),
                         model.diffusionStepsProperty().get(), String.valueOf(model.seedProperty().get())),
