@@ -20,6 +20,7 @@ import org.diffusionlab.ui.common.Localized;
 import org.diffusionlab.ui.common.Messages;
 import org.diffusionlab.ui.common.ModelShelf;
 import org.diffusionlab.ui.common.Page;
+import org.diffusionlab.ui.common.Theme;
 import org.diffusionlab.ui.forward.ForwardView;
 import org.diffusionlab.ui.forward.ForwardViewModel;
 import org.diffusionlab.ui.latent.LatentView;
@@ -69,7 +70,7 @@ class ClassroomLayoutTest {
         this.stage = stage;
         DiffusionLabApp.loadFonts();
         Settings.setLocale(Messages.ENGLISH);
-        Settings.setTheme(Settings.Theme.LIGHT);
+        Settings.setTheme(Theme.LIGHT);
         Settings.setPresentation(false);
         ImmediateWorker worker = new ImmediateWorker();
         vaes.put("digits z2", ModelShelf.Origin.TRAINED, Localized.of("message.plain", "test"),
@@ -95,7 +96,7 @@ class ClassroomLayoutTest {
     @AfterEach
     void defaultsAgain() {
         Settings.setLocale(Messages.ENGLISH);
-        Settings.setTheme(Settings.Theme.LIGHT);
+        Settings.setTheme(Theme.LIGHT);
         Settings.setPresentation(false);
     }
 
@@ -113,7 +114,7 @@ class ClassroomLayoutTest {
     void everyViewFitsAClassroomProjector(FxRobot robot) {
         List<String> faults = new ArrayList<>();
         for (Locale language : List.of(Messages.ENGLISH, Messages.VIETNAMESE)) {
-            for (Settings.Theme theme : Settings.Theme.values()) {
+            for (Theme theme : Theme.values()) {
                 for (boolean presentation : List.of(false, true)) {
                     robot.interact(() -> {
                         window.switchLanguage(language);

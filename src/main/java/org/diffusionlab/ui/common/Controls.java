@@ -1,6 +1,5 @@
 package org.diffusionlab.ui.common;
 
-import java.util.Locale;
 import java.util.function.Function;
 
 import javafx.beans.property.DoubleProperty;
@@ -133,23 +132,23 @@ public final class Controls {
         return spinner;
     }
 
-    /** An editable decimal spinner (4 significant digits, accepts "1e-4" and "0,5") bound both ways to a property. */
+    /**
+     * An editable decimal spinner (4 significant digits in the UI language's convention, accepts "1e-4" and "0,5")
+     * bound both ways to a property.
+     */
     public static Spinner<Double> doubleSpinner(String id, double min, double max, double step, DoubleProperty property) {
         SpinnerValueFactory.DoubleSpinnerValueFactory factory =
                 new SpinnerValueFactory.DoubleSpinnerValueFactory(min, max, property.get(), step);
         factory.setConverter(new StringConverter<>() {
             @Override
             public String toString(Double value) {
-                return value == null ? "" : String.format(Locale.ROOT, "%.4g", value);
+                return value == null ? "" : Numbers.current().compact(value, 4);
             }
 
             @Override
             public Double fromString(String text) {
-                try {
-                    return Double.parseDouble(text.trim().replace(',', '.'));
-                } catch (NumberFormatException e) {
-                    return factory.getValue();
-                }
+                Double value = Numbers.current().parse(text);
+                return value == null ? factory.getValue() : value;
             }
         });
         Spinner<Double> spinner = new Spinner<>(factory);

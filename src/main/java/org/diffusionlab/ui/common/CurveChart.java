@@ -3,7 +3,6 @@ package org.diffusionlab.ui.common;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.geom.Ellipse2D;
-import java.text.DecimalFormat;
 import java.util.List;
 
 import javafx.scene.layout.StackPane;
@@ -99,7 +98,6 @@ public final class CurveChart extends StackPane {
         if (on) {
             LogAxis log = new LogAxis(yLabel + " (log)");
             log.setSmallestValue(1e-6);
-            log.setNumberFormatOverride(new DecimalFormat("0.###"));
             axis = log;
         } else {
             axis = linearAxis();

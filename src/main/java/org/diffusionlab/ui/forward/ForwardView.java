@@ -3,7 +3,6 @@ package org.diffusionlab.ui.forward;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -22,6 +21,7 @@ import org.diffusionlab.ui.common.FileDialogs;
 import org.diffusionlab.ui.common.FilmstripView;
 import org.diffusionlab.ui.common.Messages;
 import org.diffusionlab.ui.common.NoticeLabel;
+import org.diffusionlab.ui.common.Numbers;
 import org.diffusionlab.ui.common.Observe;
 import org.diffusionlab.ui.common.Page;
 import org.diffusionlab.ui.common.PlaybackBar;
@@ -101,13 +101,13 @@ public final class ForwardView extends BorderPane implements Page {
         Label numbers = new Label();
         numbers.setId("forward-equation-numbers");
         numbers.getStyleClass().add("equation-numbers");
-        numbers.textProperty().bind(model.equationNumbersProperty());
+        numbers.textProperty().bind(model.equationNumbersProperty().map(value -> value.render(messages)));
         Label priorKl = new Label();
         priorKl.setId("forward-prior-kl");
         priorKl.getStyleClass().add("equation-numbers");
         priorKl.textProperty().bind(Bindings.createStringBinding(() -> model.chainViewProperty().get() == null ? ""
                         : messages.format("forward.priorKl", Subscripts.of(model.schedule().steps()),
-                        String.format(Locale.ROOT, "%.4g", model.chainViewProperty().get().priorKl())),
+                        Numbers.significantArgument(model.chainViewProperty().get().priorKl(), 4)),
                 model.chainViewProperty()));
         NoticeLabel notice = new NoticeLabel("forward-notice", model.noticeProperty(), messages);
         for (Label text : new Label[] {equation, numbers, priorKl}) {

@@ -1,6 +1,5 @@
 package org.diffusionlab.ui.latent;
 
-import java.util.Locale;
 
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -14,6 +13,7 @@ import javafx.scene.layout.VBox;
 import org.diffusionlab.ui.common.CaptionedRaster;
 import org.diffusionlab.ui.common.DrawingPad;
 import org.diffusionlab.ui.common.Messages;
+import org.diffusionlab.ui.common.Numbers;
 import org.diffusionlab.ui.common.Observe;
 import org.diffusionlab.ui.common.Subscripts;
 
@@ -84,14 +84,16 @@ final class EncodePanel extends VBox {
             StringBuilder rows = new StringBuilder();
             int shown = Math.min(ROWS_SHOWN, q.mean().length);
             for (int k = 0; k < shown; k++) {
-                rows.append(String.format(Locale.ROOT, "z%s = %+.2f + %.2f × %+.2f = %+.2f%n", Subscripts.of(k + 1),
-                        q.mean()[k], q.sigma()[k], q.epsilon()[k], q.z()[k]));
+                Numbers n = messages.numbers();
+                rows.append("z").append(Subscripts.of(k + 1)).append(" = ").append(n.signed(q.mean()[k], 2)).append(" + ")
+                        .append(n.fixed(q.sigma()[k], 2)).append(" × ").append(n.signed(q.epsilon()[k], 2)).append(" = ")
+                        .append(n.signed(q.z()[k], 2)).append('\n');
             }
             if (shown < q.mean().length) {
                 rows.append(messages.format("latent.moreDimensions", q.mean().length - shown));
             }
             numbers.setText(rows.toString().stripTrailing());
-            kl.setText(messages.format("latent.kl", String.format(Locale.ROOT, "%.2f", q.klNats())));
+            kl.setText(messages.format("latent.kl", Numbers.fixedArgument(q.klNats(), 2)));
         });
         getChildren().addAll(top, brushRow, buttons, equation, numbers, kl);
     }

@@ -156,7 +156,7 @@ public final class ReverseView extends BorderPane implements Page {
             epsHat.raster().setRaster(d.epsHat());
             xt.caption().setText(messages.format("reverse.xt", d.index() + 1, String.valueOf(frame.t())));
             equation.setText(d.equation());
-            numbers.setText(d.numbers());
+            numbers.setText(d.numbers().render(messages));
         });
         for (CaptionedRaster panel : new CaptionedRaster[] {xt, x0Hat, epsHat}) {
             panel.raster().setMinSize(40, 40); // the pictures give way to the equation, never the other way round

@@ -56,7 +56,7 @@ public final class ReverseViewModel {
      * A sample shown large: its x_t, x̂₀ and ε̂, the update equation with its numbers, and in how many pixels the
      * step clipped x̂₀.
      */
-    public record Detail(int index, Raster xt, Raster x0Hat, Raster epsHat, String equation, String numbers, int clipped) {
+    public record Detail(int index, Raster xt, Raster x0Hat, Raster epsHat, String equation, Localized numbers, int clipped) {
     }
 
     /** The image grid at a playback position. */

@@ -30,6 +30,8 @@ import org.diffusionlab.ui.common.Charts;
 import org.diffusionlab.ui.common.FileDialogs;
 import org.diffusionlab.ui.common.Messages;
 import org.diffusionlab.ui.common.Page;
+import org.diffusionlab.ui.common.Theme;
+import org.diffusionlab.ui.common.Numbers;
 
 /**
  * The window: menu bar, navigation rail, the current page, a status line. Pages are built by a function of the
@@ -50,7 +52,7 @@ public final class MainWindow {
     private Label status = new Label();
     private List<Page> current = List.of();
     private String currentId;
-    private Settings.Theme theme = Settings.theme();
+    private Theme theme = Settings.theme();
     private boolean presentation = Settings.presentation();
     private double presentationScale = Settings.presentationScale();
 
@@ -106,6 +108,7 @@ public final class MainWindow {
 
     private void build(Messages language) {
         this.messages = language;
+        Numbers.use(language.locale());
         stage.setTitle(language.get("app.title"));
         current = pages.apply(language);
         root.setLeft(rail());
@@ -170,8 +173,8 @@ public final class MainWindow {
             language.getItems().add(item);
         }
         CheckMenuItem dark = new CheckMenuItem(messages.get("menu.dark"));
-        dark.setSelected(theme == Settings.Theme.DARK);
-        dark.setOnAction(e -> setTheme(theme == Settings.Theme.DARK ? Settings.Theme.LIGHT : Settings.Theme.DARK));
+        dark.setSelected(theme == Theme.DARK);
+        dark.setOnAction(e -> setTheme(theme == Theme.DARK ? Theme.LIGHT : Theme.DARK));
         CheckMenuItem present = new CheckMenuItem(messages.get("menu.presentation"));
         present.setId("menu-presentation");
         present.setAccelerator(KeyCombination.keyCombination("F5"));
@@ -207,10 +210,11 @@ public final class MainWindow {
         return bar;
     }
 
-    public void setTheme(Settings.Theme value) {
+    public void setTheme(Theme value) {
         theme = value;
         Settings.setTheme(theme);
         applyStyles();
+        build(messages); // charts and canvases draw their own colours: rebuild them in the new theme
     }
 
     public void setPresentation(boolean on) {
@@ -250,9 +254,10 @@ public final class MainWindow {
     private void applyStyles() {
         double scale = presentation ? presentationScale : 1;
         Charts.setFontScale(scale);
+        Theme.use(theme);
         root.setStyle("-fx-font-size: " + FONT_SIZE * scale + "px;");
         scene.getStylesheets().setAll(getClass().getResource(CSS).toExternalForm());
-        if (theme == Settings.Theme.DARK) {
+        if (theme == Theme.DARK) {
             scene.getStylesheets().add(getClass().getResource(DARK_CSS).toExternalForm());
         }
         if (presentation) {

@@ -6,14 +6,13 @@ import java.util.prefs.Preferences;
 import javafx.geometry.Rectangle2D;
 
 import org.diffusionlab.ui.common.Messages;
+import org.diffusionlab.ui.common.Theme;
 
 /**
  * The user's display choices, remembered between runs: language, theme, presentation mode and its type size,
  * the window's place, and the replay speed of a computed reverse chain.
  */
 public final class Settings {
-    public enum Theme { LIGHT, DARK }
-
     private static final Preferences PREFERENCES = Preferences.userRoot().node("org/diffusionlab");
 
     private Settings() {

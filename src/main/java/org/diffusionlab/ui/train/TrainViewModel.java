@@ -47,6 +47,7 @@ import org.diffusionlab.core.vae.VaeFile;
 import org.diffusionlab.core.vae.VaeTrainingConfig;
 import org.diffusionlab.core.vae.VaeTrainingSession;
 import org.diffusionlab.ui.common.Localized;
+import org.diffusionlab.ui.common.Numbers;
 import org.diffusionlab.ui.common.ModelShelf;
 import org.diffusionlab.ui.common.Worker;
 
@@ -351,7 +352,7 @@ public final class TrainViewModel {
             pictures.put(shown.title(), List.copyOf(rasters));
         } else if (event instanceof TrainingEvent.Finished finished) {
             progressText.set(Localized.of(finished.stoppedEarly() ? "train.progress.stopped" : "train.progress.finished",
-                    String.valueOf(finished.step()), String.format("%.1f", finished.seconds())));
+                    String.valueOf(finished.step()), Numbers.fixedArgument(finished.seconds(), 1)));
             state.set(finished.stoppedEarly() ? State.STOPPED : State.FINISHED);
             keepModel(finished.seconds(), finished.step());
         } else if (event instanceof TrainingEvent.Failed failed) {
