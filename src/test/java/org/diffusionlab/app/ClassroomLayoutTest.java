@@ -21,6 +21,7 @@ import org.diffusionlab.ui.common.Messages;
 import org.diffusionlab.ui.common.ModelShelf;
 import org.diffusionlab.ui.common.Page;
 import org.diffusionlab.ui.common.Theme;
+import org.diffusionlab.ui.common.ThemeAudit;
 import org.diffusionlab.ui.forward.ForwardView;
 import org.diffusionlab.ui.forward.ForwardViewModel;
 import org.diffusionlab.ui.latent.LatentView;
@@ -108,6 +109,41 @@ class ClassroomLayoutTest {
                 new Case("Latent", "latent", () -> latent.modelProperty().set(vaes.entries().get(0))),
                 new Case("Reverse digits", "reverse", () -> reverse.modelProperty().set(diffusions.entries().get(0))),
                 new Case("Reverse 2-D", "reverse", () -> reverse.modelProperty().set(diffusions.entries().get(1))));
+    }
+
+    @Test
+    void everyChartAndLabelWearsTheThemeAtReadableContrast(FxRobot robot) {
+        List<String> faults = new ArrayList<>();
+        int charts = 0;
+        for (Theme theme : Theme.values()) {
+            for (boolean presentation : List.of(false, true)) {
+                robot.interact(() -> {
+                    window.setTheme(theme);
+                    window.setPresentation(presentation);
+                });
+                for (Case c : cases()) {
+                    robot.interact(() -> {
+                        c.setup().run();
+                        window.show(c.page());
+                    });
+                    WaitForAsyncUtils.waitForFxEvents();
+                    List<String> found = new ArrayList<>();
+                    int[] seen = new int[1];
+                    robot.interact(() -> {
+                        stage.getScene().getRoot().applyCss();
+                        stage.getScene().getRoot().layout();
+                        found.addAll(ThemeAudit.faults(stage.getScene(), theme));
+                        seen[0] = ThemeAudit.charts(stage.getScene()).size();
+                    });
+                    charts += seen[0];
+                    String where = c.name() + " · " + theme + (presentation ? " · presentation" : "") + ": ";
+                    found.stream().distinct().forEach(f -> faults.add(where + f));
+                }
+            }
+        }
+        assertTrue(charts >= 4 * 5, "the audit saw the views' charts: " + charts);
+        assertTrue(faults.isEmpty(), faults.size() + " theme faults, the first:\n"
+                + String.join("\n", faults.subList(0, Math.min(40, faults.size()))));
     }
 
     @Test

@@ -39,6 +39,8 @@ public final class Messages {
         for (int i = 0; i < shown.length; i++) {
             if (shown[i] instanceof Numbers.Shown number) {
                 shown[i] = number.render(numbers);
+            } else if (shown[i] instanceof Localized sentence) {
+                shown[i] = sentence.render(this);
             }
         }
         return new MessageFormat(get(key), locale).format(shown);

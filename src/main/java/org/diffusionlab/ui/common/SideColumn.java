@@ -26,6 +26,8 @@ public class SideColumn extends ScrollPane {
     private static final PseudoClass FOLDED = PseudoClass.getPseudoClass("folded");
     private static long clicks;
     private boolean fitting;
+    /** Width, height and content height after the last fit: the same again means there is nothing to redo. */
+    private double[] fitted = new double[3];
 
     public SideColumn() {
         setFitToWidth(true);
@@ -56,7 +58,8 @@ public class SideColumn extends ScrollPane {
     private void fit(Region content) {
         double width = getWidth() - snappedLeftInset() - snappedRightInset();
         double height = getHeight() - snappedTopInset() - snappedBottomInset();
-        if (width <= 0 || height <= 0) {
+        if (width <= 0 || height <= 0
+                || (width == fitted[0] && height == fitted[1] && content.prefHeight(width) == fitted[2])) {
             return;
         }
         List<VBox> sections = new ArrayList<>();
@@ -71,10 +74,11 @@ public class SideColumn extends ScrollPane {
                     .filter(s -> !openedLast(s, sections))
                     .max(Comparator.comparingDouble(s -> s.prefHeight(width))).orElse(null);
             if (tallest == null) {
-                return; // only the user's own choice is left open: the scroll bar is the last resort
+                break; // only the user's own choice is left open: the scroll bar is the last resort
             }
             setFolded(tallest, true);
         }
+        fitted = new double[] {width, height, content.prefHeight(width)};
     }
 
     private static boolean openedLast(VBox section, List<VBox> sections) {
@@ -105,7 +109,14 @@ public class SideColumn extends ScrollPane {
     static void setFolded(VBox section, boolean folded) {
         section.pseudoClassStateChanged(FOLDED, folded);
         if (section.getChildren().get(0) instanceof Label heading) {
-            heading.setGraphic(folded ? new Label("▸") : null); // a folded heading says that it opens
+            Label opens = (Label) heading.getProperties().computeIfAbsent("opens", key -> {
+                Label glyph = new Label("▸"); // a folded heading says that it opens
+                glyph.getStyleClass().add("section-title");
+                return glyph;
+            });
+            if ((heading.getGraphic() != null) != folded) {
+                heading.setGraphic(folded ? opens : null);
+            }
         }
         Node body = section.getChildren().get(1);
         body.setVisible(!folded);

@@ -327,7 +327,6 @@ public final class ForwardViewModel {
     }
 
     private void fail(Exception e) {
-        notice.set(e instanceof BadInputException || e instanceof IllegalArgumentException
-                ? Localized.plainError(e.getMessage()) : Localized.error("message.unexpected", e.toString()));
+        notice.set(Localized.failure(e));
     }
 }

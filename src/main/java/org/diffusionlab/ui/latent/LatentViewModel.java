@@ -28,6 +28,7 @@ import org.diffusionlab.core.vae.LatentPaths;
 import org.diffusionlab.core.vae.Vae;
 import org.diffusionlab.core.vae.VaeFile;
 import org.diffusionlab.ui.common.Localized;
+import org.diffusionlab.ui.common.ModelDescriptions;
 import org.diffusionlab.ui.common.ModelShelf;
 import org.diffusionlab.ui.common.Worker;
 
@@ -226,7 +227,8 @@ public final class LatentViewModel {
             }
             return loaded;
         }, loaded -> model.set(vaes.put(loaded.fileName(), ModelShelf.Origin.FILE,
-                Localized.of("message.plain", loaded.summary()), loaded.vae())), this::fail);
+                ModelDescriptions.vae(loaded.fileName(), loaded.vae().architecture(),
+                        loaded.heldOut() == null ? null : loaded.heldOut().negElboNats()), loaded.vae())), this::fail);
     }
 
     /** Makes the last encoded drawing one end of the interpolation (A when {@code start}, else B). */
@@ -381,7 +383,6 @@ public final class LatentViewModel {
     }
 
     private void fail(Exception e) {
-        notice.set(e instanceof BadInputException || e instanceof IllegalArgumentException
-                ? Localized.plainError(e.getMessage()) : Localized.error("message.unexpected", e.toString()));
+        notice.set(Localized.failure(e));
     }
 }

@@ -28,6 +28,7 @@ import org.diffusionlab.core.diffusion.ReverseChain;
 import org.diffusionlab.core.diffusion.ReverseFrame;
 import org.diffusionlab.core.diffusion.Sampler;
 import org.diffusionlab.ui.common.Localized;
+import org.diffusionlab.ui.common.ModelDescriptions;
 import org.diffusionlab.ui.common.ModelShelf;
 import org.diffusionlab.ui.common.PlaybackModel;
 import org.diffusionlab.ui.common.Worker;
@@ -160,8 +161,8 @@ public final class ReverseViewModel {
     /** Opens a diffusion model file; it joins the shelf and is shown. A bad file leaves everything as it was. */
     public void openModel(Path file) {
         worker.submit("reverse-open", () -> DiffusionModel.read(file), loaded -> model.set(models.put(
-                file.getFileName().toString(), ModelShelf.Origin.FILE, Localized.of("message.plain", file.getFileName()
-                        + ": " + loaded.describe()), loaded)), this::fail);
+                file.getFileName().toString(), ModelShelf.Origin.FILE, ModelDescriptions.diffusion(file.getFileName().toString(), loaded),
+                loaded)), this::fail);
     }
 
     /** Starts the chain again from the same seed (also what any change of settings does). */
@@ -344,7 +345,6 @@ public final class ReverseViewModel {
     }
 
     private void fail(Exception e) {
-        notice.set(e instanceof BadInputException || e instanceof IllegalArgumentException
-                ? Localized.plainError(e.getMessage()) : Localized.error("message.unexpected", e.toString()));
+        notice.set(Localized.failure(e));
     }
 }

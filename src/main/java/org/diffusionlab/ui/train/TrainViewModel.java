@@ -48,6 +48,7 @@ import org.diffusionlab.core.vae.VaeTrainingConfig;
 import org.diffusionlab.core.vae.VaeTrainingSession;
 import org.diffusionlab.ui.common.Localized;
 import org.diffusionlab.ui.common.Numbers;
+import org.diffusionlab.ui.common.ModelDescriptions;
 import org.diffusionlab.ui.common.ModelShelf;
 import org.diffusionlab.ui.common.Worker;
 
@@ -285,15 +286,15 @@ public final class TrainViewModel {
             String kindOfFile = ModelArchive.read(file).kind();
             return DiffusionModel.KIND.equals(kindOfFile) ? (Object) DiffusionModel.read(file) : VaeFile.read(file);
         }, loaded -> {
-            String summary;
+            Localized summary;
             if (loaded instanceof VaeFile.Loaded vae) {
-                summary = vae.summary();
-                vaes.put(vae.fileName(), ModelShelf.Origin.FILE, Localized.of("message.plain", summary), vae.vae());
+                summary = ModelDescriptions.vae(vae.fileName(), vae.vae().architecture(),
+                        vae.heldOut() == null ? null : vae.heldOut().negElboNats());
+                vaes.put(vae.fileName(), ModelShelf.Origin.FILE, summary, vae.vae());
             } else {
                 DiffusionModel diffusion = (DiffusionModel) loaded;
-                summary = file.getFileName() + ": " + diffusion.describe();
-                diffusions.put(file.getFileName().toString(), ModelShelf.Origin.FILE, Localized.of("message.plain", summary),
-                        diffusion);
+                summary = ModelDescriptions.diffusion(file.getFileName().toString(), diffusion);
+                diffusions.put(file.getFileName().toString(), ModelShelf.Origin.FILE, summary, diffusion);
             }
             modelStatus.set(Localized.of("train.status.loaded", summary));
             notice.set(Localized.of("train.loaded", summary));
@@ -384,13 +385,16 @@ public final class TrainViewModel {
             trainedSteps = steps;
             if (model instanceof Vae vae) {
                 String name = "trained VAE z" + config.architecture().latent();
-                vaes.put(name, ModelShelf.Origin.TRAINED, Localized.of("train.model.trained", config.architecture().describe()), vae);
-                modelStatus.set(Localized.of("train.status.trained", "VAE " + config.architecture().describe()));
+                Localized description = ModelDescriptions.vae(null, config.architecture(), null);
+                vaes.put(name, ModelDescriptions.trainedVae(config.architecture().latent()), ModelShelf.Origin.TRAINED,
+                        Localized.of("train.model.trained", description), vae);
+                modelStatus.set(Localized.of("train.status.trained", description));
             } else {
                 DiffusionModel diffusion = (DiffusionModel) model;
-                diffusions.put("trained diffusion, " + recipe.data(), ModelShelf.Origin.TRAINED,
-                        Localized.of("train.model.trained", diffusion.describe()), diffusion);
-                modelStatus.set(Localized.of("train.status.trained", diffusion.describe()));
+                Localized description = ModelDescriptions.diffusion(null, diffusion);
+                diffusions.put("trained diffusion, " + recipe.data(), ModelDescriptions.trainedDiffusion(recipe.data()),
+                        ModelShelf.Origin.TRAINED, Localized.of("train.model.trained", description), diffusion);
+                modelStatus.set(Localized.of("train.status.trained", description));
             }
         }, this::fail);
     }
@@ -409,7 +413,6 @@ public final class TrainViewModel {
     }
 
     private void fail(Exception e) {
-        notice.set(e instanceof BadInputException || e instanceof IllegalArgumentException
-                ? Localized.plainError(e.getMessage()) : Localized.error("message.unexpected", e.toString()));
+        notice.set(Localized.failure(e));
     }
 }
