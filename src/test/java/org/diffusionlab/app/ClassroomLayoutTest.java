@@ -1,5 +1,6 @@
 package org.diffusionlab.app;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -109,6 +110,29 @@ class ClassroomLayoutTest {
                 new Case("Latent", "latent", () -> latent.modelProperty().set(vaes.entries().get(0))),
                 new Case("Reverse digits", "reverse", () -> reverse.modelProperty().set(diffusions.entries().get(0))),
                 new Case("Reverse 2-D", "reverse", () -> reverse.modelProperty().set(diffusions.entries().get(1))));
+    }
+
+    @Test
+    void theStatusLineNamesOnlyTheKeysAViewAnswersTo(FxRobot robot) {
+        for (String page : List.of("forward", "reverse", "train", "latent")) {
+            robot.interact(() -> window.show(page));
+            String status = robot.lookup("#status-line").queryAs(javafx.scene.control.Label.class).getText();
+            boolean plays = page.equals("forward") || page.equals("reverse");
+            assertEquals(plays, status.contains("Space"), page + ": " + status);
+        }
+    }
+
+    @Test
+    void theTwoDimensionalElboSaysWhyItsReconstructionTermIsNegative(FxRobot robot) {
+        robot.interact(() -> {
+            train.kindProperty().set(TrainViewModel.Kind.DIFFUSION);
+            train.diffusionDataProperty().set("two-moons");
+            window.show("train");
+        });
+        javafx.scene.control.Label note = robot.lookup("#train-density-note").queryAs(javafx.scene.control.Label.class);
+        assertTrue(note.isVisible() && note.getText().contains("density"), note.getText());
+        robot.interact(() -> train.diffusionDataProperty().set(TrainViewModel.DIGITS));
+        assertTrue(!note.isVisible(), "images are discrete: no note");
     }
 
     @Test

@@ -87,7 +87,12 @@ public final class PlaybackBar extends VBox {
             }
         });
         speed.setValue(model.stepsPerSecondProperty().get());
-        speed.valueProperty().addListener((obs, old, value) -> model.stepsPerSecondProperty().set(value));
+        speed.valueProperty().addListener((obs, old, value) -> {
+            if (value != null) {
+                model.stepsPerSecondProperty().set(value);
+            }
+        });
+        model.stepsPerSecondProperty().addListener((obs, old, value) -> speed.setValue(value.doubleValue()));
         speed.setTooltip(new Tooltip(messages.get("playback.speed.tooltip")));
         speed.setFocusTraversable(false);
         speed.getStyleClass().add("playback-speed");

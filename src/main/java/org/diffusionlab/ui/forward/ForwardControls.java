@@ -5,6 +5,7 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
@@ -53,6 +54,14 @@ final class ForwardControls extends SideColumn {
         photo.setPromptText(messages.get("forward.photo.prompt"));
         photo.valueProperty().bindBidirectional(model.photoProperty());
         photo.setMaxWidth(Double.MAX_VALUE);
+        // a combo box whose value goes back to null shows a blank button, not its prompt: say the prompt ourselves
+        photo.setButtonCell(new ListCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? photo.getPromptText() : item);
+            }
+        });
 
         Button open = new Button(messages.get("forward.openImage"));
         open.setId("forward-open-image");

@@ -163,6 +163,11 @@ public final class ForwardView extends BorderPane implements Page {
     }
 
     @Override
+    public String keysKey() {
+        return "status.ready"; // Space, ←/→, Home/End drive the playback here
+    }
+
+    @Override
     public boolean opensImages() {
         return true;
     }

@@ -34,9 +34,18 @@ final class EncodePanel extends VBox {
         brush.setId("latent-brush");
         brush.valueProperty().addListener((obs, old, value) -> pad.setBrushRadius(value.doubleValue()));
         Button clear = new Button(messages.get("latent.clear"));
-        clear.setOnAction(e -> pad.clear());
+        clear.setOnAction(e -> {
+            pad.clear();
+            model.keepSketch(null);
+        });
         Button undo = new Button(messages.get("latent.undo"));
-        undo.setOnAction(e -> pad.undo());
+        undo.setOnAction(e -> {
+            pad.undo();
+            model.keepSketch(pad.pixels());
+        });
+        if (model.sketch() != null) {
+            pad.setPixels(model.sketch()); // the same drawing as before the view was rebuilt
+        }
         Button encode = new Button(messages.get("latent.encode"));
         encode.setId("latent-encode");
         encode.getStyleClass().add("accent");

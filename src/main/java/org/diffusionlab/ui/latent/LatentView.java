@@ -61,10 +61,13 @@ public final class LatentView extends BorderPane implements Page {
             for (int k = 0; k < model.latentSize(); k++) {
                 dimensions.add(k);
             }
+            int xShown = model.xDimensionProperty().get();
+            int yShown = model.yDimensionProperty().get();
             x.getItems().setAll(dimensions);
             y.getItems().setAll(dimensions);
-            x.setValue(model.xDimensionProperty().get());
-            y.setValue(model.yDimensionProperty().get());
+            // select by index: setting the value it already had would leave the box's button blank
+            x.getSelectionModel().select(Math.min(xShown, dimensions.size() - 1));
+            y.getSelectionModel().select(Math.min(yShown, dimensions.size() - 1));
         };
         model.latent().addListener((ListChangeListener<DoubleProperty>) change -> dimensionsChanged.run());
         dimensionsChanged.run();

@@ -64,6 +64,7 @@ public final class LatentViewModel {
     private long priorDraws;
     private long epsilonDraws;
     private float[] drawing;
+    private float[] sketch;
     /** Interpolation ends taken from the drawing (fitted like MNIST); null means the held-out digit is used. */
     private float[] drawnFrom;
     private float[] drawnTo;
@@ -191,8 +192,21 @@ public final class LatentViewModel {
      * to a 20×20 box and centred by mass, as MNIST's digits were.
      */
     public void encode(float[] pixels) {
+        keepSketch(pixels);
         drawing = MnistStyle.normalize(pixels, MnistStyle.SIDE, MnistStyle.SIDE);
         requestPosterior();
+    }
+
+    /**
+     * The drawing pad's pixels as drawn, kept here so that a rebuilt view (another language, presentation mode)
+     * shows the same drawing next to the same encoding. Null when the pad is empty.
+     */
+    public float[] sketch() {
+        return sketch == null ? null : sketch.clone();
+    }
+
+    public void keepSketch(float[] pixels) {
+        sketch = pixels == null ? null : pixels.clone();
     }
 
     /** Draws a new ε for the same q(z|x): the reparameterisation trick at work. */

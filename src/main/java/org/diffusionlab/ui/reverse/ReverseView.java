@@ -189,4 +189,9 @@ public final class ReverseView extends BorderPane implements Page {
     public Node node() {
         return this;
     }
+
+    @Override
+    public String keysKey() {
+        return "status.ready"; // Space, ←/→, Home/End drive the playback here
+    }
 }

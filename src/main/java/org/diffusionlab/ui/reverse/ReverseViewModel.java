@@ -97,6 +97,10 @@ public final class ReverseViewModel {
     private final ObjectProperty<Localized> status = new SimpleObjectProperty<>(this, "status", Localized.NONE);
     private final ObjectProperty<Localized> notice = new SimpleObjectProperty<>(this, "notice", Localized.NONE);
 
+    /** Whether the user picked a replay speed; until then each chain gets one that lasts a few seconds. */
+    private boolean speedChosen;
+    private boolean settingSpeed;
+
     public ReverseViewModel(Worker worker, ModelShelf<DiffusionModel> models) {
         this.worker = worker;
         this.models = models;
@@ -110,6 +114,7 @@ public final class ReverseViewModel {
         eta.addListener(restart);
         seed.addListener(restart);
         playback.positionProperty().addListener((obs, old, p) -> positionChanged());
+        playback.stepsPerSecondProperty().addListener((obs, old, speed) -> speedChosen |= !settingSpeed);
         playback.playingProperty().addListener((obs, old, playing) -> computeMore());
         selected.addListener((obs, old, value) -> show());
         showField.addListener((obs, old, value) -> show());
@@ -208,6 +213,11 @@ public final class ReverseViewModel {
             }
             chain = made;
             playback.maxProperty().set(made.steps());
+            if (!speedChosen) { // a replay of DDIM-50 and of DDPM-1000 alike lasts a few seconds
+                settingSpeed = true;
+                playback.stepsPerSecondProperty().set(PlaybackModel.speedFor(made.steps(), PlaybackModel.REPLAY_SECONDS));
+                settingSpeed = false;
+            }
             computeMore();
         }, this::fail);
     }

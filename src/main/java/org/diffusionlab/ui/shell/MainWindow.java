@@ -94,7 +94,7 @@ public final class MainWindow {
         if (page.status() != null) {
             status.textProperty().bind(page.status());
         } else {
-            status.setText(messages.get("status.ready"));
+            status.setText(messages.get(page.keysKey()));
         }
         if (root.getLeft() instanceof VBox rail) {
             rail.getChildren().forEach(n -> {

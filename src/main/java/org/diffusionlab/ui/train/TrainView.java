@@ -20,6 +20,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -210,7 +211,15 @@ public final class TrainView extends BorderPane implements Page {
         HBox.setHgrow(samples, Priority.ALWAYS);
         HBox bottom = new HBox(8, lossByTime, samples);
         bottom.setPrefHeight(240);
-        VBox centre = new VBox(8, toolbar, charts, difference, bottom);
+        Label density = new Label(messages.get("train.diffusion.density"));
+        density.setId("train-density-note");
+        density.getStyleClass().add("hint");
+        density.setWrapText(true);
+        density.setMaxWidth(Double.MAX_VALUE);
+        density.setMinHeight(Region.USE_PREF_SIZE);
+        density.managedProperty().bind(density.visibleProperty());
+        Observe.now(model.diffusionDataProperty(), data -> density.setVisible(!TrainViewModel.DIGITS.equals(data)));
+        VBox centre = new VBox(8, toolbar, charts, difference, density, bottom);
         centre.setPadding(new Insets(10));
         centre.getStyleClass().add("centre");
         return centre;
@@ -290,7 +299,7 @@ public final class TrainView extends BorderPane implements Page {
 
     @Override
     public ObservableValue<String> status() {
-        return Bindings.createStringBinding(() -> model.modelStatusProperty().get().isEmpty() ? messages.get("status.ready")
+        return Bindings.createStringBinding(() -> model.modelStatusProperty().get().isEmpty() ? messages.get("status.noKeys")
                 : model.modelStatusProperty().get().render(messages), model.modelStatusProperty());
     }
 }
