@@ -172,10 +172,24 @@ class ClassroomLayoutTest {
 
     @Test
     void everyViewFitsAClassroomProjector(FxRobot robot) {
+        audit(robot, WIDTH, HEIGHT, List.of(false, true));
+    }
+
+    @Test
+    void presentationModeFitsAFullHdProjectorToo(FxRobot robot) {
+        robot.interact(() -> {
+            stage.setWidth(1920);
+            stage.setHeight(1080);
+        });
+        audit(robot, 1920, 1080, List.of(true));
+    }
+
+    private void audit(FxRobot robot, double width, double height, List<Boolean> modes) {
+        assertEquals(width + "×" + height, stage.getScene().getWidth() + "×" + stage.getScene().getHeight());
         List<String> faults = new ArrayList<>();
         for (Locale language : List.of(Messages.ENGLISH, Messages.VIETNAMESE)) {
             for (Theme theme : Theme.values()) {
-                for (boolean presentation : List.of(false, true)) {
+                for (boolean presentation : modes) {
                     robot.interact(() -> {
                         window.switchLanguage(language);
                         window.setTheme(theme);
@@ -206,7 +220,7 @@ class ClassroomLayoutTest {
             }
         }
         faults.forEach(System.out::println);
-        assertTrue(faults.isEmpty(), faults.size() + " layout faults at 1280×720, the first:\n"
+        assertTrue(faults.isEmpty(), faults.size() + " layout faults at " + width + "×" + height + ", the first:\n"
                 + String.join("\n", faults.subList(0, Math.min(40, faults.size()))));
     }
 }

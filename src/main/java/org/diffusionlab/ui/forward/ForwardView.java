@@ -35,6 +35,8 @@ import org.diffusionlab.ui.common.Throttle;
 public final class ForwardView extends BorderPane implements Page {
     /** The histogram chart redraws at most this often while playing (a full chart redraw costs more than a frame). */
     static final long HISTOGRAM_INTERVAL_MS = 50;
+    /** The share of the view's width the chart column takes, so charts grow on a large screen. */
+    static final double RIGHT_SHARE = 0.27;
     private final ForwardViewModel model;
     private final Messages messages;
 
@@ -48,6 +50,7 @@ public final class ForwardView extends BorderPane implements Page {
         setLeft(controls);
 
         ForwardCharts charts = new ForwardCharts(messages);
+        charts.prefWidthProperty().bind(widthProperty().multiply(RIGHT_SHARE)); // charts grow with the window
         setRight(charts);
         setCenter(centre(charts));
 

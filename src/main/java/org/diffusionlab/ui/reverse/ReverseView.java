@@ -172,6 +172,7 @@ public final class ReverseView extends BorderPane implements Page {
         box.setPadding(new Insets(10));
         box.setMinWidth(0);
         box.getStyleClass().add("detail-column");
+        box.prefWidthProperty().bind(widthProperty().multiply(0.27)); // the large sample grows with the window
         return box;
     }
 
