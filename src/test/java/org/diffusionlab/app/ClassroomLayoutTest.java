@@ -78,7 +78,7 @@ class ClassroomLayoutTest {
         vaes.put("digits z2", ModelShelf.Origin.TRAINED, Localized.of("message.plain", "test"),
                 Vae.initial(VaeArchitecture.digits(List.of(32), 2), 3));
         diffusions.put("tiny digits", ModelShelf.Origin.TRAINED, Localized.of("message.plain", "test"),
-                new DiffusionModel(new DenoiserSpec.UNetSpec(28, 8, 4, 16, true).build(1), NoiseSchedule.linear(20), "digits"));
+                new DiffusionModel(new DenoiserSpec.UNetSpec(28, 8, 4, 16, true).build(1), NoiseSchedule.linear(1000), "digits"));
         diffusions.put("tiny moons", ModelShelf.Origin.TRAINED, Localized.of("message.plain", "test"),
                 new DiffusionModel(new DenoiserSpec.MlpSpec(2, 32, 2, 16).build(1), NoiseSchedule.linear(20), "two-moons"));
         forward = new ForwardViewModel(worker);

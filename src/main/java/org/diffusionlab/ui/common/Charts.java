@@ -8,6 +8,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.labels.StandardXYToolTipGenerator;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -107,7 +108,18 @@ public final class Charts {
             for (int i = 0; i < plot.getRangeAxisCount(); i++) {
                 styleAxis(plot.getRangeAxis(i));
             }
+            for (int i = 0; i < plot.getRendererCount(); i++) {
+                if (plot.getRenderer(i) != null) {
+                    plot.getRenderer(i).setDefaultToolTipGenerator(toolTips());
+                }
+            }
         }
+    }
+
+    /** A point's tooltip: its series (a formula or a name from the bundles), then x → y in the UI's numbers. */
+    public static StandardXYToolTipGenerator toolTips() {
+        Numbers numbers = Numbers.current();
+        return new StandardXYToolTipGenerator("{0}: {1} → {2}", numbers.format("#,##0.####"), numbers.format("#,##0.####"));
     }
 
     /** An axis in the theme's ink, its ticks in the UI language's numbers ("0,5" in Vietnamese). */

@@ -166,8 +166,12 @@ public final class ReverseView extends BorderPane implements Page {
             text.setMinHeight(Region.USE_PREF_SIZE);
             text.setMaxWidth(Double.MAX_VALUE);
         }
-        equation.setWrapText(true);
-        numbers.setWrapText(true);
+        // no wrapping: JavaFX mis-wraps text with combining marks (x̂, ε̂), repeating characters; the lines are
+        // broken by hand and kept whole (the column is as wide as its longest line)
+        for (Label text : new Label[] {equation, numbers}) {
+            text.setWrapText(false);
+            text.setMinWidth(Region.USE_PREF_SIZE);
+        }
         VBox box = new VBox(6, xt, x0Hat, epsHat, equation, numbers, clipped);
         box.setPadding(new Insets(10));
         box.setMinWidth(0);

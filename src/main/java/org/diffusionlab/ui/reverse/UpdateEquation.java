@@ -27,7 +27,7 @@ record UpdateEquation(String symbolic, Localized numbers) {
         }
         String next = Subscripts.of(frame.nextT());
         String symbolic = "x̂₀ = (x" + sub + " − √(1 − ᾱ" + sub + ") ε̂) / √ᾱ" + sub
-                + "\nx" + next + " = √ᾱ" + next + " x̂₀ + √(1 − ᾱ" + next + " − σ²) ε̂ + σ z";
+                + "\nx" + next + " = √ᾱ" + next + " x̂₀\n        + √(1 − ᾱ" + next + " − σ²) ε̂ + σ z";
         double alphaBarNext = s.alphaBar(frame.nextT());
         Localized numbers = Localized.of("equation.reverse.ddim", next, fixedArgument(Math.sqrt(alphaBarNext), 4),
                 fixedArgument(Math.sqrt(Math.max(0, 1 - alphaBarNext - frame.sigma() * frame.sigma())), 4),

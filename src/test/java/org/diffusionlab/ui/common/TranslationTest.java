@@ -141,6 +141,16 @@ class TranslationTest {
                 .anyMatch(t -> t.matches("\\d+\\.\\d+")));
     }
 
+    @Test
+    void aChartPointsTooltipNamesItsSeriesAndValueInTheLanguage() {
+        Numbers.use(Messages.VIETNAMESE);
+        XYSeries series = new XYSeries("ᾱₜ");
+        series.add(250, 0.5241);
+        XYSeriesCollection data = new XYSeriesCollection(series);
+        JFreeChart chart = Charts.lines("title", "t", "y", data);
+        assertEquals("ᾱₜ: 250 → 0,5241", chart.getXYPlot().getRenderer().getToolTipGenerator(0, 0).generateToolTip(data, 0, 0));
+    }
+
     @SuppressWarnings("unchecked")
     private static List<String> ticks(ValueAxis axis, RectangleEdge edge, JFreeChart chart) {
         BufferedImage image = new BufferedImage(600, 400, BufferedImage.TYPE_INT_RGB);
