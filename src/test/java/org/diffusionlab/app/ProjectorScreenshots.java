@@ -90,7 +90,10 @@ public final class ProjectorScreenshots {
         waitFor(() -> train.get().progressProperty().get() > 0.12 && train.get().pictures().containsKey("samples"));
         Thread.sleep(800);
         onFx(() -> Snapshots.save(stage.get().getScene(), Path.of("assets/screenshots/projector-en-light.png")));
-        onFx(() -> train.get().stop());
+        onFx(() -> {
+            train.get().stop();
+            window.get().setPresentation(false); // leave the machine's display preferences at their defaults
+        });
         worker.close();
         Platform.exit();
         System.exit(0);

@@ -70,7 +70,9 @@ public final class CurveChart extends StackPane {
             }
         }
         Charts.style(chart);
-        getChildren().add(new ChartViewer(chart));
+        ChartViewer viewer = new ChartViewer(chart);
+        ChartExport.localizeMenu(viewer);
+        getChildren().add(viewer);
         setMinSize(200, 150);
     }
 

@@ -38,6 +38,8 @@ class MainWindowTest {
     void start(Stage stage) {
         DiffusionLabApp.loadFonts();
         Settings.setLocale(Messages.ENGLISH);
+        Settings.setPresentation(false); // the preferences are the machine's: start from the defaults
+        Settings.setTheme(org.diffusionlab.ui.common.Theme.LIGHT);
         forward = new ForwardViewModel(new ImmediateWorker());
         forward.showDigit(1);
         window = new MainWindow(stage, messages -> List.<Page>of(new ForwardView(forward, messages)));
