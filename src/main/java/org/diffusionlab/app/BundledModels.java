@@ -13,7 +13,7 @@ import org.diffusionlab.core.data.Assets;
 import org.diffusionlab.core.diffusion.DiffusionModel;
 import org.diffusionlab.core.vae.Vae;
 import org.diffusionlab.core.vae.VaeFile;
-import org.diffusionlab.ui.common.Localized;
+import org.diffusionlab.ui.common.ModelDescriptions;
 import org.diffusionlab.ui.common.ModelShelf;
 import org.diffusionlab.ui.common.Worker;
 
@@ -33,13 +33,13 @@ final class BundledModels {
     static void load(Worker worker, ModelShelf<Vae> vaes, ModelShelf<DiffusionModel> diffusions) {
         load(worker, "vae-", DEFAULT_VAE, vaes, file -> {
             VaeFile.Loaded loaded = VaeFile.read(file);
-            return new ModelShelf.Entry<>(loaded.fileName(), ModelShelf.Origin.BUNDLED,
-                    Localized.of("message.plain", loaded.summary()), loaded.vae());
+            return new ModelShelf.Entry<>(loaded.fileName(), ModelShelf.Origin.BUNDLED, ModelDescriptions.vae(null,
+                    loaded.vae().architecture(), loaded.heldOut() == null ? null : loaded.heldOut().negElboNats()), loaded.vae());
         });
         load(worker, "ddpm-", DEFAULT_DIFFUSION, diffusions, file -> {
             DiffusionModel model = DiffusionModel.read(file);
             return new ModelShelf.Entry<>(file.getFileName().toString(), ModelShelf.Origin.BUNDLED,
-                    Localized.of("message.plain", model.describe()), model);
+                    ModelDescriptions.diffusion(null, model), model);
         });
     }
 
@@ -54,7 +54,7 @@ final class BundledModels {
                 }
             }
             return loaded;
-        }, loaded -> loaded.forEach(e -> shelf.put(e.name(), e.origin(), e.description(), e.model())),
+        }, loaded -> loaded.forEach(e -> shelf.put(e.name(), e.title(), e.origin(), e.description(), e.model())),
                 e -> System.err.println("bundled models: " + e.getMessage()));
     }
 

@@ -44,21 +44,22 @@ public final class ImageLoader {
         String name = file.getFileName().toString();
         try {
             if (!Files.isRegularFile(file)) {
-                throw new BadInputException(name + ": no such file");
+                throw new BadInputException(name + ": no such file", "file.missing", name);
             }
             long bytes = Files.size(file);
             if (bytes == 0) {
-                throw new BadInputException(name + ": the file is empty");
+                throw new BadInputException(name + ": the file is empty", "file.empty", name);
             }
             if (bytes > MAX_FILE_BYTES) {
                 throw new BadInputException(name + ": the file is " + (bytes >> 20) + " MB; the largest accepted is "
-                        + (MAX_FILE_BYTES >> 20) + " MB");
+                        + (MAX_FILE_BYTES >> 20) + " MB", "file.tooLarge", name, bytes >> 20, MAX_FILE_BYTES >> 20);
             }
             try (InputStream in = Files.newInputStream(file)) {
                 return decode(name, in, maxSide);
             }
         } catch (IOException e) {
-            throw new BadInputException(name + ": could not be read (" + describe(e) + ")", e);
+            throw new BadInputException(name + ": could not be read (" + describe(e) + ")", e, "file.unreadable", name,
+                    describe(e));
         }
     }
 
@@ -80,7 +81,8 @@ public final class ImageLoader {
         try (ImageInputStream stream = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
             Iterator<ImageReader> readers = stream == null ? null : ImageIO.getImageReaders(stream);
             if (readers == null || !readers.hasNext()) {
-                throw new BadInputException(name + ": not an image this app can read (PNG, JPEG, BMP or GIF)");
+                throw new BadInputException(name + ": not an image this app can read (PNG, JPEG, BMP or GIF)",
+                        "image.unknownFormat", name);
             }
             ImageReader reader = readers.next();
             try {
@@ -88,12 +90,14 @@ public final class ImageLoader {
                 int width = reader.getWidth(0);
                 int height = reader.getHeight(0);
                 if (width <= 0 || height <= 0) {
-                    throw new BadInputException(name + ": the image has no pixels (" + width + "×" + height + ")");
+                    throw new BadInputException(name + ": the image has no pixels (" + width + "×" + height + ")",
+                            "image.empty", name, String.valueOf(width), String.valueOf(height));
                 }
                 if ((long) width * height > MAX_PIXELS) {
                     throw new BadInputException(name + ": the image is " + width + "×" + height + " pixels ("
                             + Math.round((double) width * height / 1e6) + " megapixels); the largest accepted is "
-                            + MAX_PIXELS / 1_000_000 + " megapixels");
+                            + MAX_PIXELS / 1_000_000 + " megapixels", "image.tooLarge", name, String.valueOf(width),
+                            String.valueOf(height), Math.round((double) width * height / 1e6), MAX_PIXELS / 1_000_000);
                 }
                 ImageIntegrity.check(name, bytes);
                 reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
@@ -109,7 +113,8 @@ public final class ImageLoader {
                 reader.dispose();
             }
         } catch (IOException | RuntimeException e) {
-            throw new BadInputException(name + ": the image data is truncated or damaged (" + describe(e) + ")", e);
+            throw new BadInputException(name + ": the image data is truncated or damaged (" + describe(e) + ")", e,
+                    "image.damaged", name, describe(e));
         }
     }
 

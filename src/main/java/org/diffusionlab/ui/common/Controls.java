@@ -1,6 +1,5 @@
 package org.diffusionlab.ui.common;
 
-import java.util.Locale;
 import java.util.function.Function;
 
 import javafx.beans.property.DoubleProperty;
@@ -30,16 +29,42 @@ public final class Controls {
     private Controls() {
     }
 
-    /** A titled group of controls. */
+    /**
+     * A titled group of controls: the heading, then a body holding the content. In a {@link SideColumn} a click on
+     * the heading folds or opens the body, and the column folds sections itself when they do not fit.
+     */
     public static VBox section(String title, Node... content) {
         Label heading = new Label(title);
         heading.getStyleClass().add("section-title");
         heading.setWrapText(true);
         heading.setMaxWidth(Double.MAX_VALUE);
-        VBox box = new VBox(8, heading);
-        box.getChildren().addAll(content);
-        box.getStyleClass().add("section");
+        VBox body = new VBox(8, content);
+        body.getStyleClass().add("section-body");
+        VBox box = new VBox(8, heading, body);
+        box.getStyleClass().add(SideColumn.SECTION);
+        heading.setOnMouseClicked(e -> {
+            if (box.getParent() != null && inSideColumn(box)) {
+                SideColumn.toggle(box);
+            }
+        });
         return box;
+    }
+
+    private static boolean inSideColumn(Node node) {
+        for (Node p = node.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof SideColumn) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Keeps these nodes at least as large as they ask to be: their text is never cut to "…" to make room. */
+    public static void whole(Region... nodes) {
+        for (Region node : nodes) {
+            node.setMinWidth(Region.USE_PREF_SIZE);
+            node.setMinHeight(Region.USE_PREF_SIZE);
+        }
     }
 
     /** A two-column form: labels on the left, controls stretching on the right. */
@@ -107,23 +132,23 @@ public final class Controls {
         return spinner;
     }
 
-    /** An editable decimal spinner (4 significant digits, accepts "1e-4" and "0,5") bound both ways to a property. */
+    /**
+     * An editable decimal spinner (4 significant digits in the UI language's convention, accepts "1e-4" and "0,5")
+     * bound both ways to a property.
+     */
     public static Spinner<Double> doubleSpinner(String id, double min, double max, double step, DoubleProperty property) {
         SpinnerValueFactory.DoubleSpinnerValueFactory factory =
                 new SpinnerValueFactory.DoubleSpinnerValueFactory(min, max, property.get(), step);
         factory.setConverter(new StringConverter<>() {
             @Override
             public String toString(Double value) {
-                return value == null ? "" : String.format(Locale.ROOT, "%.4g", value);
+                return value == null ? "" : Numbers.current().compact(value, 4);
             }
 
             @Override
             public Double fromString(String text) {
-                try {
-                    return Double.parseDouble(text.trim().replace(',', '.'));
-                } catch (NumberFormatException e) {
-                    return factory.getValue();
-                }
+                Double value = Numbers.current().parse(text);
+                return value == null ? factory.getValue() : value;
             }
         });
         Spinner<Double> spinner = new Spinner<>(factory);

@@ -3,7 +3,6 @@ package org.diffusionlab.ui.common;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.geom.Ellipse2D;
-import java.text.DecimalFormat;
 import java.util.List;
 
 import javafx.scene.layout.StackPane;
@@ -16,6 +15,7 @@ import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.TextTitle;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -42,11 +42,20 @@ public final class CurveChart extends StackPane {
 
     public CurveChart(String title, String xLabel, String yLabel, List<Curve> curves) {
         this.curves = curves;
-        this.yLabel = yLabel;
+        // a long axis label ("nats per image (sum over 784 pixels)") would run past a short plot: the part in
+        // brackets becomes a line under the title instead
+        int bracket = yLabel.indexOf(" (");
+        boolean split = yLabel.length() > 24 && bracket > 0 && yLabel.endsWith(")");
+        this.yLabel = split ? yLabel.substring(0, bracket) : yLabel;
         NumberAxis x = new NumberAxis(xLabel);
         x.setAutoRangeIncludesZero(false);
         XYPlot plot = new XYPlot(dataset, x, linearAxis(), renderer);
         chart = new JFreeChart(title, plot);
+        if (split) {
+            TextTitle note = new TextTitle(yLabel.substring(bracket + 2, yLabel.length() - 1));
+            note.setFont(Charts.font(java.awt.Font.PLAIN, 12));
+            chart.addSubtitle(note);
+        }
         int index = 0;
         for (Curve curve : curves) {
             if (curve.style() == Style.TRAIN) {
@@ -61,7 +70,9 @@ public final class CurveChart extends StackPane {
             }
         }
         Charts.style(chart);
-        getChildren().add(new ChartViewer(chart));
+        ChartViewer viewer = new ChartViewer(chart);
+        ChartExport.localizeMenu(viewer);
+        getChildren().add(viewer);
         setMinSize(200, 150);
     }
 
@@ -99,7 +110,6 @@ public final class CurveChart extends StackPane {
         if (on) {
             LogAxis log = new LogAxis(yLabel + " (log)");
             log.setSmallestValue(1e-6);
-            log.setNumberFormatOverride(new DecimalFormat("0.###"));
             axis = log;
         } else {
             axis = linearAxis();

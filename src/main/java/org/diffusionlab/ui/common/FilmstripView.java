@@ -35,6 +35,7 @@ public final class FilmstripView extends HBox {
             VBox.setVgrow(thumbnail, Priority.ALWAYS);
             Label caption = new Label(i < captions.size() ? captions.get(i) : "");
             caption.getStyleClass().add("caption-small");
+            Controls.whole(caption); // "1000" stays "1000" however narrow the strip
             VBox cell = new VBox(2, thumbnail, caption);
             cell.setAlignment(Pos.CENTER);
             cell.getStyleClass().add("filmstrip-cell");

@@ -2,12 +2,10 @@ package org.diffusionlab.ui.common;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
-import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
 /**
@@ -56,10 +54,12 @@ public final class HeatMapView extends CanvasRegion {
         GraphicsContext g = canvas.getGraphicsContext2D();
         double width = canvas.getWidth();
         double height = canvas.getHeight();
-        g.setFill(Color.WHITE);
+        Theme theme = Theme.current();
+        Numbers numbers = Numbers.current();
+        g.setFill(Theme.fx(theme.chartBackground()));
         g.fillRect(0, 0, width, height);
-        g.setFill(Color.web("#222222"));
-        g.setFont(Font.font(Charts.FONT, 14));
+        g.setFill(Theme.fx(theme.ink()));
+        g.setFont(Charts.canvasFont(14));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
         g.fillText(title, width / 2, 4);
@@ -68,7 +68,7 @@ public final class HeatMapView extends CanvasRegion {
         if (plotWidth <= 10 || plotHeight <= 10) {
             return;
         }
-        g.setFont(Font.font(Charts.FONT, 12));
+        g.setFont(Charts.canvasFont(12));
         g.setTextBaseline(VPos.CENTER);
         g.save();
         g.translate(14, TOP + plotHeight / 2);
@@ -76,10 +76,10 @@ public final class HeatMapView extends CanvasRegion {
         g.fillText(rowLabel, 0, 0);
         g.restore();
         g.setTextAlign(TextAlignment.RIGHT);
-        g.fillText(String.format(Locale.ROOT, "%.0f", rowMaximum), LEFT - 4, TOP + 6);
+        g.fillText(numbers.fixed(rowMaximum, 0), LEFT - 4, TOP + 6);
         g.fillText("1", LEFT - 4, TOP + plotHeight - 6);
         if (columns.isEmpty()) {
-            g.setStroke(Color.web("#cccccc"));
+            g.setStroke(Theme.fx(theme.grid()));
             g.strokeRect(LEFT, TOP, plotWidth, plotHeight);
             return;
         }
@@ -102,16 +102,16 @@ public final class HeatMapView extends CanvasRegion {
             double cellHeight = plotHeight / column.length;
             for (int r = 0; r < column.length; r++) {
                 double v = column[r];
-                g.setFill(v > 0 && Double.isFinite(v) ? viridis((Math.log(v) - low) / (high - low)) : Color.LIGHTGRAY);
+                g.setFill(v > 0 && Double.isFinite(v) ? viridis((Math.log(v) - low) / (high - low)) : Theme.fx(theme.grid()));
                 g.fillRect(LEFT + c * cellWidth, TOP + plotHeight - (r + 1) * cellHeight, Math.ceil(cellWidth) + 0.5,
                         Math.ceil(cellHeight) + 0.5);
             }
         }
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
-        g.setFill(Color.web("#222222"));
-        g.fillText(String.valueOf(steps.get(0)), LEFT + cellWidth / 2, TOP + plotHeight + 4);
-        g.fillText(String.valueOf(steps.get(steps.size() - 1)), LEFT + plotWidth - cellWidth / 2, TOP + plotHeight + 4);
+        g.setFill(Theme.fx(theme.ink()));
+        g.fillText(numbers.integer(steps.get(0)), LEFT + cellWidth / 2, TOP + plotHeight + 4);
+        g.fillText(numbers.integer(steps.get(steps.size() - 1)), LEFT + plotWidth - cellWidth / 2, TOP + plotHeight + 4);
         // colour legend
         double legendX = LEFT + plotWidth + 14;
         for (int i = 0; i < 100; i++) {
@@ -120,8 +120,8 @@ public final class HeatMapView extends CanvasRegion {
         }
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
-        g.fillText(String.format(Locale.ROOT, "%.3g", Math.exp(high)), legendX + 17, TOP + 6);
-        g.fillText(String.format(Locale.ROOT, "%.3g", Math.exp(low)), legendX + 17, TOP + plotHeight - 6);
+        g.fillText(numbers.significant(Math.exp(high), 3), legendX + 17, TOP + 6);
+        g.fillText(numbers.significant(Math.exp(low), 3), legendX + 17, TOP + plotHeight - 6);
     }
 
     /** An approximation of matplotlib's viridis colour map; fraction in [0, 1]. */

@@ -21,18 +21,26 @@ public record Localized(String key, List<Object> arguments, boolean error) {
         return new Localized(key, List.of(arguments), true);
     }
 
+    /** A core error in the reader's language when it gives a reason ("error." + reason), else its English message. */
+    public static Localized problem(BadInputException e) {
+        return e.reason() == null ? plainError(e.getMessage()) : new Localized("error." + e.reason(), List.of(e.arguments()), true);
+    }
+
     /** Plain text that needs no translation, e.g. a core error naming a file. */
     public static Localized plainError(String text) {
         return new Localized("message.plain", List.of(text), true);
     }
 
     /**
-     * What a failed job tells the user: the message of bad input, a bad argument or a failed read or write (written
-     * in words and naming the file), else "something went wrong" with the message, never an exception's class name.
+     * What a failed job tells the user: bad input in the reader's language where the reader gave a reason, else the
+     * words of bad input, a bad argument or a failed read or write (naming the file), else "something went wrong" with the message, never an exception's class name.
      */
     public static Localized failure(Exception e) {
         String message = e.getMessage();
-        if (e instanceof BadInputException || e instanceof IllegalArgumentException || e instanceof IOException) {
+        if (e instanceof BadInputException bad) {
+            return problem(bad);
+        }
+        if (e instanceof IllegalArgumentException || e instanceof IOException) {
             return plainError(message == null ? "" : message);
         }
         return message == null || message.isBlank() ? error("message.internal") : error("message.unexpected", message);

@@ -23,6 +23,7 @@ public final class MarkedChart extends StackPane {
 
     public MarkedChart(JFreeChart chart) {
         viewer = new ChartViewer(chart);
+        ChartExport.localizeMenu(viewer);
         Pane overlay = new Pane(marker);
         overlay.setMouseTransparent(true);
         marker.getStyleClass().add("chart-marker");

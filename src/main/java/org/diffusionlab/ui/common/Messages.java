@@ -32,7 +32,21 @@ public final class Messages {
         }
     }
 
+    /** The message with its arguments; {@link Numbers.Shown} arguments in this language's number convention. */
     public String format(String key, Object... arguments) {
-        return new MessageFormat(get(key), locale).format(arguments);
+        Object[] shown = arguments.clone();
+        Numbers numbers = Numbers.of(locale);
+        for (int i = 0; i < shown.length; i++) {
+            if (shown[i] instanceof Numbers.Shown number) {
+                shown[i] = number.render(numbers);
+            } else if (shown[i] instanceof Localized sentence) {
+                shown[i] = sentence.render(this);
+            }
+        }
+        return new MessageFormat(get(key), locale).format(shown);
+    }
+
+    public Numbers numbers() {
+        return Numbers.of(locale);
     }
 }

@@ -16,6 +16,14 @@ public final class ModelChooser<M> extends VBox {
         list.setId(idPrefix + "-model");
         list.setMaxWidth(Double.MAX_VALUE);
         list.valueProperty().bindBidirectional(chosen);
+        list.setConverter(Controls.converter(entry -> entry.title().render(messages)));
+        list.setCellFactory(view -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(ModelShelf.Entry<M> entry, boolean empty) {
+                super.updateItem(entry, empty);
+                setText(empty || entry == null ? null : entry.title().render(messages));
+            }
+        });
         Label description = new Label();
         description.getStyleClass().add("hint");
         description.setWrapText(true);

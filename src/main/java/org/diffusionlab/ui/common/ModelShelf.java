@@ -15,7 +15,12 @@ public final class ModelShelf<M> {
     /** Where a model came from, for its label. */
     public enum Origin { BUNDLED, FILE, TRAINED }
 
-    public record Entry<M>(String name, Origin origin, Localized description, M model) {
+    /** A model on the shelf: its name (the key, e.g. a file name), the title shown for it, what it is, the model. */
+    public record Entry<M>(String name, Localized title, Origin origin, Localized description, M model) {
+        public Entry(String name, Origin origin, Localized description, M model) {
+            this(name, Localized.of("message.plain", name), origin, description, model);
+        }
+
         @Override
         public String toString() {
             return name;
@@ -30,7 +35,16 @@ public final class ModelShelf<M> {
 
     /** Adds a model, replacing one of the same name (a retrained or re-opened model takes its place). */
     public Entry<M> put(String name, Origin origin, Localized description, M model) {
-        Entry<M> entry = new Entry<>(name, origin, description, model);
+        return put(new Entry<>(name, origin, description, model));
+    }
+
+    /** Adds a model shown under a title in the reader's language (a model the app names, e.g. one just trained). */
+    public Entry<M> put(String name, Localized title, Origin origin, Localized description, M model) {
+        return put(new Entry<>(name, title, origin, description, model));
+    }
+
+    private Entry<M> put(Entry<M> entry) {
+        String name = entry.name();
         for (int i = 0; i < entries.size(); i++) {
             if (entries.get(i).name().equals(name)) {
                 entries.set(i, entry);

@@ -33,7 +33,13 @@ public interface Page {
         return List.of();
     }
 
-    /** The status line while this page shows; by default the keyboard hint. */
+
+    /** The message key of the status line's keyboard hint: only the keys this page answers to. */
+    default String keysKey() {
+        return "status.noKeys";
+    }
+
+    /** The status line while this page shows; by default the keyboard hint of {@link #keysKey()}. */
     default ObservableValue<String> status() {
         return null;
     }

@@ -17,7 +17,6 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
@@ -88,10 +87,16 @@ public final class PlaybackBar extends VBox {
             }
         });
         speed.setValue(model.stepsPerSecondProperty().get());
-        speed.valueProperty().addListener((obs, old, value) -> model.stepsPerSecondProperty().set(value));
+        speed.valueProperty().addListener((obs, old, value) -> {
+            if (value != null) {
+                model.stepsPerSecondProperty().set(value);
+            }
+        });
+        model.stepsPerSecondProperty().addListener((obs, old, value) -> speed.setValue(value.doubleValue()));
         speed.setTooltip(new Tooltip(messages.get("playback.speed.tooltip")));
         speed.setFocusTraversable(false);
         speed.getStyleClass().add("playback-speed");
+        Controls.whole(position, speed);
 
         ToggleButton loop = new ToggleButton();
         loop.setId("playback-loop");
@@ -100,11 +105,14 @@ public final class PlaybackBar extends VBox {
         loop.selectedProperty().bindBidirectional(model.loopProperty());
         loop.setFocusTraversable(false);
 
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox buttons = new HBox(6, toStart, back, play, forward, toEnd, position, spacer, speed, loop);
+        // the scrub bar shares its row with speed and loop, so the transport row keeps room for the position
+        HBox.setHgrow(scrub, Priority.ALWAYS);
+        scrub.setMinWidth(60);
+        HBox track = new HBox(8, scrub, speed, loop);
+        track.setAlignment(Pos.CENTER_LEFT);
+        HBox buttons = new HBox(6, toStart, back, play, forward, toEnd, position);
         buttons.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(scrub, buttons);
+        getChildren().addAll(track, buttons);
         sceneProperty().addListener((obs, old, scene) -> {
             if (scene == null) {
                 clock.stop();

@@ -12,7 +12,9 @@ import javafx.beans.property.SimpleIntegerProperty;
  * second, loop. {@link #advance(double)} is driven by a frame clock, so the rate is independent of frame rate.
  */
 public final class PlaybackModel {
-    public static final double[] SPEEDS = {5, 15, 50, 150, 500};
+    public static final double[] SPEEDS = {5, 10, 25, 50, 100, 200, 500};
+    /** How long a replay of a whole chain takes by default, whatever its length: long enough to watch. */
+    public static final double REPLAY_SECONDS = 5;
 
     // Properties
     private final IntegerProperty position = new SimpleIntegerProperty(this, "position", 0);
@@ -30,6 +32,20 @@ public final class PlaybackModel {
             }
         });
         playing.addListener((obs, old, value) -> carry = 0);
+    }
+
+    /**
+     * The fastest speed from {@link #SPEEDS} at which {@code steps} steps still take {@code seconds} or more
+     * (the slowest speed for a chain too short for that): DDIM-50 → 10 steps/s, DDPM-1000 → 200 steps/s.
+     */
+    public static double speedFor(int steps, double seconds) {
+        double chosen = SPEEDS[0];
+        for (double speed : SPEEDS) {
+            if (steps / speed >= seconds) {
+                chosen = speed;
+            }
+        }
+        return chosen;
     }
 
     public IntegerProperty positionProperty() { return position; }

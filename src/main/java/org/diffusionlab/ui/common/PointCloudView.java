@@ -10,8 +10,13 @@ import javafx.scene.shape.StrokeLineCap;
  */
 public final class PointCloudView extends CanvasRegion {
     private static final Color DATA = Color.gray(0.55, 0.35);
-    private static final Color ARROW = Color.web("#0072b2", 0.65);
     private static final Color POINT = Color.web("#d55e00", 0.55);
+
+    /** The field's arrows: Okabe–Ito blue, or its sky blue where blue would be too dark on the dark theme. */
+    private static Color arrow() {
+        return Theme.fx(Theme.current() == Theme.DARK ? Theme.SKY : Theme.BLUE, 0.7);
+    }
+
     private float[] points = new float[0];
     private float[] data = new float[0];
     private float[] fieldOrigins = new float[0];
@@ -43,14 +48,15 @@ public final class PointCloudView extends CanvasRegion {
         double left = (getWidth() - side) / 2;
         double top = (getHeight() - side) / 2;
         g.clearRect(0, 0, getWidth(), getHeight());
-        g.setFill(Color.WHITE);
+        Theme theme = Theme.current();
+        g.setFill(Theme.fx(theme.plotBackground()));
         g.fillRect(left, top, side, side);
-        g.setStroke(Color.gray(0.75));
+        g.setStroke(Theme.fx(theme.axisLine()));
         g.strokeRect(left + 0.5, top + 0.5, side - 1, side - 1);
         double scale = side / (2 * extent);
         double cx = left + side / 2;
         double cy = top + side / 2;
-        g.setStroke(Color.gray(0.88));
+        g.setStroke(Theme.fx(theme.grid()));
         g.strokeLine(left, cy, left + side, cy);
         g.strokeLine(cx, top, cx, top + side);
         g.setFill(DATA);
@@ -80,7 +86,7 @@ public final class PointCloudView extends CanvasRegion {
             return;
         }
         double cell = 2 * extent / fieldSide * scale;
-        g.setStroke(ARROW);
+        g.setStroke(arrow());
         g.setLineWidth(1.6);
         g.setLineCap(StrokeLineCap.ROUND);
         for (int i = 0; i + 1 < origins.length; i += 2) {

@@ -5,7 +5,7 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
@@ -15,11 +15,12 @@ import javafx.scene.layout.VBox;
 import org.diffusionlab.core.diffusion.NoisingChain;
 import org.diffusionlab.core.schedule.NoiseSchedule;
 import org.diffusionlab.ui.common.Controls;
+import org.diffusionlab.ui.common.SideColumn;
 import org.diffusionlab.ui.common.Icons;
 import org.diffusionlab.ui.common.Messages;
 
 /** The Forward view's left column: the picture, the schedule, the seed and the mode. */
-final class ForwardControls extends ScrollPane {
+final class ForwardControls extends SideColumn {
 
     ForwardControls(ForwardViewModel model, Messages messages, Runnable chooseFile) {
         VBox content = new VBox(14);
@@ -53,6 +54,14 @@ final class ForwardControls extends ScrollPane {
         photo.setPromptText(messages.get("forward.photo.prompt"));
         photo.valueProperty().bindBidirectional(model.photoProperty());
         photo.setMaxWidth(Double.MAX_VALUE);
+        // a combo box whose value goes back to null shows a blank button, not its prompt: say the prompt ourselves
+        photo.setButtonCell(new ListCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? photo.getPromptText() : item);
+            }
+        });
 
         Button open = new Button(messages.get("forward.openImage"));
         open.setId("forward-open-image");
@@ -72,7 +81,8 @@ final class ForwardControls extends ScrollPane {
         random.setMaxWidth(Double.MAX_VALUE);
         grid.addRow(1, new Label(messages.get("forward.label")), label);
         grid.add(random, 1, 2);
-        grid.addRow(3, new Label(messages.get("forward.photo")), photo);
+        grid.add(new Label(messages.get("forward.photo")), 0, 3, 2, 1);
+        grid.add(photo, 0, 4, 2, 1);
         Label dropHint = new Label(messages.get("forward.dropHint"));
         dropHint.getStyleClass().add("hint");
         dropHint.setWrapText(true);

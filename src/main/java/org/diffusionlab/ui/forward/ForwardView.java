@@ -3,7 +3,6 @@ package org.diffusionlab.ui.forward;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -14,6 +13,7 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import org.diffusionlab.ui.common.CaptionedRaster;
@@ -21,6 +21,7 @@ import org.diffusionlab.ui.common.FileDialogs;
 import org.diffusionlab.ui.common.FilmstripView;
 import org.diffusionlab.ui.common.Messages;
 import org.diffusionlab.ui.common.NoticeLabel;
+import org.diffusionlab.ui.common.Numbers;
 import org.diffusionlab.ui.common.Observe;
 import org.diffusionlab.ui.common.Page;
 import org.diffusionlab.ui.common.PlaybackBar;
@@ -35,6 +36,8 @@ import org.diffusionlab.ui.common.Throttle;
 public final class ForwardView extends BorderPane implements Page {
     /** The histogram chart redraws at most this often while playing (a full chart redraw costs more than a frame). */
     static final long HISTOGRAM_INTERVAL_MS = 50;
+    /** The share of the view's width the chart column takes, so charts grow on a large screen. */
+    static final double RIGHT_SHARE = 0.27;
     private final ForwardViewModel model;
     private final Messages messages;
     private RasterView xtView;
@@ -49,6 +52,7 @@ public final class ForwardView extends BorderPane implements Page {
         setLeft(controls);
 
         ForwardCharts charts = new ForwardCharts(messages);
+        charts.prefWidthProperty().bind(widthProperty().multiply(RIGHT_SHARE)); // charts grow with the window
         setRight(charts);
         setCenter(centre(charts));
 
@@ -103,15 +107,18 @@ public final class ForwardView extends BorderPane implements Page {
         Label numbers = new Label();
         numbers.setId("forward-equation-numbers");
         numbers.getStyleClass().add("equation-numbers");
-        numbers.textProperty().bind(model.equationNumbersProperty());
+        numbers.textProperty().bind(model.equationNumbersProperty().map(value -> value.render(messages)));
         Label priorKl = new Label();
         priorKl.setId("forward-prior-kl");
         priorKl.getStyleClass().add("equation-numbers");
         priorKl.textProperty().bind(Bindings.createStringBinding(() -> model.chainViewProperty().get() == null ? ""
                         : messages.format("forward.priorKl", Subscripts.of(model.schedule().steps()),
-                        String.format(Locale.ROOT, "%.4g", model.chainViewProperty().get().priorKl())),
+                        Numbers.significantArgument(model.chainViewProperty().get().priorKl(), 4)),
                 model.chainViewProperty()));
         NoticeLabel notice = new NoticeLabel("forward-notice", model.noticeProperty(), messages);
+        for (Label text : new Label[] {equation, numbers, priorKl}) {
+            text.setMinHeight(Region.USE_PREF_SIZE); // equations wrap to whole lines, never to "…"
+        }
         VBox equations = new VBox(2, equation, numbers, priorKl);
         equations.getStyleClass().add("equation-box");
 
@@ -159,6 +166,11 @@ public final class ForwardView extends BorderPane implements Page {
     @Override
     public Node node() {
         return this;
+    }
+
+    @Override
+    public String keysKey() {
+        return "status.ready"; // Space, ←/→, Home/End drive the playback here
     }
 
     @Override

@@ -91,7 +91,7 @@ public final class ForwardViewModel {
     private final ObjectProperty<FrameView> frameView = new SimpleObjectProperty<>(this, "frameView");
     private final ObjectProperty<Localized> notice = new SimpleObjectProperty<>(this, "notice", Localized.NONE);
     private final StringProperty equation = new SimpleStringProperty(this, "equation", "");
-    private final StringProperty equationNumbers = new SimpleStringProperty(this, "equationNumbers", "");
+    private final ObjectProperty<Localized> equationNumbers = new SimpleObjectProperty<>(this, "equationNumbers", Localized.NONE);
 
     public ForwardViewModel(Worker worker) {
         this.worker = worker;
@@ -132,7 +132,7 @@ public final class ForwardViewModel {
     /** What the view should tell the user now: an error, a confirmation, or nothing. */
     public ReadOnlyObjectProperty<Localized> noticeProperty() { return notice; }
     public StringProperty equationProperty() { return equation; }
-    public StringProperty equationNumbersProperty() { return equationNumbers; }
+    public ObjectProperty<Localized> equationNumbersProperty() { return equationNumbers; }
     public NoiseSchedule schedule() { return schedule.get(); }
     public int t() { return playback.position(); }
 

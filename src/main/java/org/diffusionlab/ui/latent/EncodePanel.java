@@ -1,11 +1,11 @@
 package org.diffusionlab.ui.latent;
 
-import java.util.Locale;
 
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -13,6 +13,7 @@ import javafx.scene.layout.VBox;
 import org.diffusionlab.ui.common.CaptionedRaster;
 import org.diffusionlab.ui.common.DrawingPad;
 import org.diffusionlab.ui.common.Messages;
+import org.diffusionlab.ui.common.Numbers;
 import org.diffusionlab.ui.common.Observe;
 import org.diffusionlab.ui.common.Subscripts;
 
@@ -33,16 +34,25 @@ final class EncodePanel extends VBox {
         brush.setId("latent-brush");
         brush.valueProperty().addListener((obs, old, value) -> pad.setBrushRadius(value.doubleValue()));
         Button clear = new Button(messages.get("latent.clear"));
-        clear.setOnAction(e -> pad.clear());
+        clear.setOnAction(e -> {
+            pad.clear();
+            model.keepSketch(null);
+        });
         Button undo = new Button(messages.get("latent.undo"));
-        undo.setOnAction(e -> pad.undo());
+        undo.setOnAction(e -> {
+            pad.undo();
+            model.keepSketch(pad.pixels());
+        });
+        if (model.sketch() != null) {
+            pad.setPixels(model.sketch()); // the same drawing as before the view was rebuilt
+        }
         Button encode = new Button(messages.get("latent.encode"));
         encode.setId("latent-encode");
         encode.getStyleClass().add("accent");
         encode.setOnAction(e -> model.encode(pad.pixels()));
         Button load = new Button(messages.get("latent.loadImage"));
         load.setOnAction(e -> loadImage.run());
-        HBox buttons = new HBox(6, clear, undo, encode, load);
+        FlowPane buttons = new FlowPane(6, 6, clear, undo, encode, load);
         HBox brushRow = new HBox(6, new Label(messages.get("latent.brush")), brush);
         brushRow.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(brush, Priority.ALWAYS);
@@ -83,14 +93,16 @@ final class EncodePanel extends VBox {
             StringBuilder rows = new StringBuilder();
             int shown = Math.min(ROWS_SHOWN, q.mean().length);
             for (int k = 0; k < shown; k++) {
-                rows.append(String.format(Locale.ROOT, "z%s = %+.2f + %.2f × %+.2f = %+.2f%n", Subscripts.of(k + 1),
-                        q.mean()[k], q.sigma()[k], q.epsilon()[k], q.z()[k]));
+                Numbers n = messages.numbers();
+                rows.append("z").append(Subscripts.of(k + 1)).append(" = ").append(n.signed(q.mean()[k], 2)).append(" + ")
+                        .append(n.fixed(q.sigma()[k], 2)).append(" × ").append(n.signed(q.epsilon()[k], 2)).append(" = ")
+                        .append(n.signed(q.z()[k], 2)).append('\n');
             }
             if (shown < q.mean().length) {
                 rows.append(messages.format("latent.moreDimensions", q.mean().length - shown));
             }
             numbers.setText(rows.toString().stripTrailing());
-            kl.setText(messages.format("latent.kl", String.format(Locale.ROOT, "%.2f", q.klNats())));
+            kl.setText(messages.format("latent.kl", Numbers.fixedArgument(q.klNats(), 2)));
         });
         getChildren().addAll(top, brushRow, buttons, equation, numbers, kl);
     }

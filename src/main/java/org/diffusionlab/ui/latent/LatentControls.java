@@ -4,19 +4,19 @@ import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 import org.diffusionlab.ui.common.CaptionedRaster;
 import org.diffusionlab.ui.common.Controls;
+import org.diffusionlab.ui.common.SideColumn;
 import org.diffusionlab.ui.common.Icons;
 import org.diffusionlab.ui.common.Messages;
 import org.diffusionlab.ui.common.ModelChooser;
 
 /** The Latent view's left column: the model, the decoded image and one slider per latent dimension. */
-final class LatentControls extends ScrollPane {
+final class LatentControls extends SideColumn {
 
     LatentControls(LatentViewModel model, Messages messages, Runnable openModel) {
         ModelChooser<org.diffusionlab.core.vae.Vae> models = new ModelChooser<>("latent", model.models(), model.modelProperty(),

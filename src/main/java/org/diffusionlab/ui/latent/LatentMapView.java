@@ -11,11 +11,14 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
-import javafx.scene.text.Font;
+
 import javafx.scene.text.TextAlignment;
 
 import org.diffusionlab.core.data.Raster;
 import org.diffusionlab.ui.common.Charts;
+import org.diffusionlab.ui.common.Markers;
+import org.diffusionlab.ui.common.Numbers;
+import org.diffusionlab.ui.common.Theme;
 
 /**
  * The latent plane of two chosen dimensions over ±{@value #EXTENT} prior σ: the decoded manifold as a grid of
@@ -24,9 +27,10 @@ import org.diffusionlab.ui.common.Charts;
  */
 public final class LatentMapView extends Region {
     public static final double EXTENT = 3;
-    static final Color[] LABEL_COLOURS = {Color.web("#1f77b4"), Color.web("#ff7f0e"), Color.web("#2ca02c"),
-            Color.web("#d62728"), Color.web("#9467bd"), Color.web("#8c564b"), Color.web("#e377c2"), Color.web("#7f7f7f"),
-            Color.web("#bcbd22"), Color.web("#17becf")};
+    /** Each digit class's colour (Okabe–Ito, extended to ten) — its marker shape is the second cue. */
+    static Color labelColour(int label) {
+        return Theme.fx(Theme.classColour(label));
+    }
     private static final double MARGIN_LEFT = 36;
     private static final double MARGIN_BOTTOM = 30;
     private static final double MARGIN_TOP = 8;
@@ -158,7 +162,7 @@ public final class LatentMapView extends Region {
         GraphicsContext g = base.getGraphicsContext2D();
         g.clearRect(0, 0, base.getWidth(), base.getHeight());
         double side = side();
-        g.setFill(Color.WHITE);
+        g.setFill(Theme.fx(Theme.current().plotBackground()));
         g.fillRect(left(), top(), side, side);
         if (showManifold && manifold != null && manifold.length > 0) {
             int rows = manifold.length;
@@ -181,9 +185,9 @@ public final class LatentMapView extends Region {
                 if (Math.abs(p.x()) > EXTENT || Math.abs(p.y()) > EXTENT) {
                     continue;
                 }
-                Color colour = LABEL_COLOURS[Math.floorMod(p.label(), LABEL_COLOURS.length)];
-                g.setFill(showManifold && manifold != null ? colour.deriveColor(0, 1, 1, 0.85) : colour.deriveColor(0, 1, 1, 0.75));
-                g.fillOval(toCanvasX(p.x()) - radius, toCanvasY(p.y()) - radius, 2 * radius, 2 * radius);
+                Color colour = labelColour(p.label());
+                Markers.draw(g, Theme.classMarker(p.label()), toCanvasX(p.x()), toCanvasY(p.y()), radius + 0.6,
+                        colour.deriveColor(0, 1, 1, showManifold && manifold != null ? 0.9 : 0.8));
             }
         }
         drawAxes(g, side);
@@ -192,20 +196,22 @@ public final class LatentMapView extends Region {
     }
 
     private void drawAxes(GraphicsContext g, double side) {
-        g.setStroke(Color.gray(0.45));
+        Theme theme = Theme.current();
+        Numbers numbers = Numbers.current();
+        g.setStroke(Theme.fx(theme.axisLine()));
         g.setLineWidth(1);
         g.strokeRect(left() - 0.5, top() - 0.5, side + 1, side + 1);
-        g.setFill(Color.web("#333333"));
-        g.setFont(Font.font(Charts.FONT, 12));
+        g.setFill(Theme.fx(theme.ink()));
+        g.setFont(Charts.canvasFont(12));
         for (int tick = (int) -EXTENT; tick <= EXTENT; tick++) {
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.TOP);
-            g.fillText(String.valueOf(tick), toCanvasX(tick), top() + side + 3);
+            g.fillText(numbers.integer(tick), toCanvasX(tick), top() + side + 3);
             g.setTextAlign(TextAlignment.RIGHT);
             g.setTextBaseline(VPos.CENTER);
-            g.fillText(String.valueOf(tick), left() - 4, toCanvasY(tick));
+            g.fillText(numbers.integer(tick), left() - 4, toCanvasY(tick));
         }
-        g.setFont(Font.font(Charts.FONT, 14));
+        g.setFont(Charts.canvasFont(14));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
         g.fillText(xName + " (σ)", left() + side / 2, top() + side + 15);
@@ -222,14 +228,13 @@ public final class LatentMapView extends Region {
             return;
         }
         double x = left() + side + 12;
-        g.setFont(Font.font(Charts.FONT, 13));
+        g.setFont(Charts.canvasFont(13));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
         for (int label = 0; label < 10; label++) {
             double y = top() + 10 + label * 20;
-            g.setFill(LABEL_COLOURS[label]);
-            g.fillOval(x, y - 5, 10, 10);
-            g.setFill(Color.web("#333333"));
+            Markers.draw(g, Theme.classMarker(label), x + 5, y, 5, labelColour(label));
+            g.setFill(Theme.fx(Theme.current().ink()));
             g.fillText(String.valueOf(label), x + 15, y);
         }
     }
@@ -251,7 +256,7 @@ public final class LatentMapView extends Region {
         if (Double.isFinite(markerX) && Double.isFinite(markerY)) {
             double x = toCanvasX(markerX);
             double y = toCanvasY(markerY);
-            g.setStroke(Color.WHITE);
+            g.setStroke(Theme.fx(Theme.current().plotBackground()));
             g.setLineWidth(4);
             g.strokeOval(x - 8, y - 8, 16, 16);
             g.setStroke(Color.web("#d55e00"));

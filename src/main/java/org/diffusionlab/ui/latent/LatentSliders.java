@@ -1,6 +1,5 @@
 package org.diffusionlab.ui.latent;
 
-import java.util.Locale;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.DoubleProperty;
@@ -11,6 +10,7 @@ import javafx.scene.control.Slider;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 
+import org.diffusionlab.ui.common.Numbers;
 import org.diffusionlab.ui.common.Subscripts;
 
 /** One slider per latent dimension, z₁ … z_k, from −3σ to +3σ, with its value. Rebuilt when the model changes. */
@@ -40,7 +40,7 @@ final class LatentSliders extends GridPane {
             number.setMinWidth(USE_PREF_SIZE);
             number.setAlignment(Pos.CENTER_RIGHT);
             number.textProperty().bind(Bindings.createStringBinding(
-                    () -> String.format(Locale.ROOT, "%+.2f", value.get()), value));
+                    () -> Numbers.current().signed(value.get(), 2), value));
             addRow(k, name, slider, number);
         }
     }

@@ -18,6 +18,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import org.diffusionlab.ui.common.Controls;
@@ -60,10 +61,13 @@ public final class LatentView extends BorderPane implements Page {
             for (int k = 0; k < model.latentSize(); k++) {
                 dimensions.add(k);
             }
+            int xShown = model.xDimensionProperty().get();
+            int yShown = model.yDimensionProperty().get();
             x.getItems().setAll(dimensions);
             y.getItems().setAll(dimensions);
-            x.setValue(model.xDimensionProperty().get());
-            y.setValue(model.yDimensionProperty().get());
+            // select by index: setting the value it already had would leave the box's button blank
+            x.getSelectionModel().select(Math.min(xShown, dimensions.size() - 1));
+            y.getSelectionModel().select(Math.min(yShown, dimensions.size() - 1));
         };
         model.latent().addListener((ListChangeListener<DoubleProperty>) change -> dimensionsChanged.run());
         dimensionsChanged.run();
@@ -84,6 +88,7 @@ public final class LatentView extends BorderPane implements Page {
         hint.getStyleClass().add("hint");
         hint.setWrapText(true);
         hint.setMaxWidth(Double.MAX_VALUE);
+        hint.setMinHeight(Region.USE_PREF_SIZE);
         NoticeLabel notice = new NoticeLabel("latent-notice", model.noticeProperty(), messages);
         map.setId("latent-map");
         VBox.setVgrow(map, Priority.ALWAYS);

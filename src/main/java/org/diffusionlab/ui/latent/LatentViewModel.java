@@ -32,6 +32,7 @@ import org.diffusionlab.ui.common.GifExport;
 import org.diffusionlab.ui.common.GifSettings;
 import org.diffusionlab.ui.common.BackgroundTask;
 import org.diffusionlab.ui.common.Localized;
+import org.diffusionlab.ui.common.ModelDescriptions;
 import org.diffusionlab.ui.common.ModelShelf;
 import org.diffusionlab.ui.common.Worker;
 
@@ -67,6 +68,7 @@ public final class LatentViewModel {
     private long priorDraws;
     private long epsilonDraws;
     private float[] drawing;
+    private float[] sketch;
     /** Interpolation ends taken from the drawing (fitted like MNIST); null means the held-out digit is used. */
     private float[] drawnFrom;
     private float[] drawnTo;
@@ -194,8 +196,21 @@ public final class LatentViewModel {
      * to a 20×20 box and centred by mass, as MNIST's digits were.
      */
     public void encode(float[] pixels) {
+        keepSketch(pixels);
         drawing = MnistStyle.normalize(pixels, MnistStyle.SIDE, MnistStyle.SIDE);
         requestPosterior();
+    }
+
+    /**
+     * The drawing pad's pixels as drawn, kept here so that a rebuilt view (another language, presentation mode)
+     * shows the same drawing next to the same encoding. Null when the pad is empty.
+     */
+    public float[] sketch() {
+        return sketch == null ? null : sketch.clone();
+    }
+
+    public void keepSketch(float[] pixels) {
+        sketch = pixels == null ? null : pixels.clone();
     }
 
     /** Draws a new ε for the same q(z|x): the reparameterisation trick at work. */
@@ -230,7 +245,9 @@ public final class LatentViewModel {
             }
             return loaded;
         }).onSuccess(loaded -> model.set(vaes.put(loaded.fileName(), ModelShelf.Origin.FILE,
-                Localized.of("message.plain", loaded.summary()), loaded.vae()))).reportingTo(notice).executeWith(worker);
+                ModelDescriptions.vae(loaded.fileName(), loaded.vae().architecture(),
+                        loaded.heldOut() == null ? null : loaded.heldOut().negElboNats()), loaded.vae())))
+                .reportingTo(notice).executeWith(worker);
     }
 
     /** Makes the last encoded drawing one end of the interpolation (A when {@code start}, else B). */

@@ -4,7 +4,6 @@ import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.GridPane;
@@ -13,12 +12,13 @@ import javafx.scene.layout.VBox;
 
 import org.diffusionlab.core.diffusion.DiffusionModel;
 import org.diffusionlab.ui.common.Controls;
+import org.diffusionlab.ui.common.SideColumn;
 import org.diffusionlab.ui.common.Messages;
 import org.diffusionlab.ui.common.ModelChooser;
 import org.diffusionlab.ui.common.NoticeLabel;
 
 /** The Reverse view's left column: the model, where the chain starts, the sampler and the seed. */
-final class ReverseControls extends ScrollPane {
+final class ReverseControls extends SideColumn {
 
     ReverseControls(ReverseViewModel model, Messages messages, Runnable openModel) {
         ModelChooser<DiffusionModel> models = new ModelChooser<>("reverse", model.models(), model.modelProperty(), messages,

@@ -9,11 +9,11 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -156,17 +156,28 @@ public final class ReverseView extends BorderPane implements Page {
             epsHat.raster().setRaster(d.epsHat());
             xt.caption().setText(messages.format("reverse.xt", d.index() + 1, String.valueOf(frame.t())));
             equation.setText(d.equation());
-            numbers.setText(d.numbers());
+            numbers.setText(d.numbers().render(messages));
         });
-        VBox box = new VBox(8, xt, x0Hat, epsHat, equation, numbers, clipped);
+        for (CaptionedRaster panel : new CaptionedRaster[] {xt, x0Hat, epsHat}) {
+            panel.raster().setMinSize(40, 40); // the pictures give way to the equation, never the other way round
+            VBox.setVgrow(panel, Priority.ALWAYS);
+        }
+        for (Label text : new Label[] {equation, numbers, clipped}) {
+            text.setMinHeight(Region.USE_PREF_SIZE);
+            text.setMaxWidth(Double.MAX_VALUE);
+        }
+        // no wrapping: JavaFX mis-wraps text with combining marks (x̂, ε̂), repeating characters; the lines are
+        // broken by hand and kept whole (the column is as wide as its longest line)
+        for (Label text : new Label[] {equation, numbers}) {
+            text.setWrapText(false);
+            text.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        VBox box = new VBox(6, xt, x0Hat, epsHat, equation, numbers, clipped);
         box.setPadding(new Insets(10));
         box.setMinWidth(0);
-        ScrollPane scroll = new ScrollPane(box);
-
-        scroll.setFitToWidth(true);
-        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroll.getStyleClass().add("detail-scroll");
-        return scroll;
+        box.getStyleClass().add("detail-column");
+        box.prefWidthProperty().bind(widthProperty().multiply(0.27)); // the large sample grows with the window
+        return box;
     }
 
     private void openModel() {
@@ -188,5 +199,10 @@ public final class ReverseView extends BorderPane implements Page {
     public List<Animation> animations() {
         return List.of(new Animation("menu.export.gif", "gif.spread.step", "reverse-chain.gif",
                 (file, settings) -> model.exportGif(file, settings, grid.get(0).getWidth())));
+    }
+
+    @Override
+    public String keysKey() {
+        return "status.ready"; // Space, ←/→, Home/End drive the playback here
     }
 }

@@ -36,6 +36,7 @@ import org.diffusionlab.ui.common.GifSettings;
 import org.diffusionlab.ui.common.BackgroundTask;
 import org.diffusionlab.ui.common.Generation;
 import org.diffusionlab.ui.common.Localized;
+import org.diffusionlab.ui.common.ModelDescriptions;
 import org.diffusionlab.ui.common.ModelShelf;
 import org.diffusionlab.ui.common.PlaybackModel;
 import org.diffusionlab.ui.common.Worker;
@@ -64,7 +65,7 @@ public final class ReverseViewModel {
      * A sample shown large: its x_t, x̂₀ and ε̂, the update equation with its numbers, and in how many pixels the
      * step clipped x̂₀.
      */
-    public record Detail(int index, Raster xt, Raster x0Hat, Raster epsHat, String equation, String numbers, int clipped) {
+    public record Detail(int index, Raster xt, Raster x0Hat, Raster epsHat, String equation, Localized numbers, int clipped) {
     }
 
     /** The image grid at a playback position. */
@@ -104,6 +105,10 @@ public final class ReverseViewModel {
     private final ObjectProperty<Localized> status = new SimpleObjectProperty<>(this, "status", Localized.NONE);
     private final ObjectProperty<Localized> notice = new SimpleObjectProperty<>(this, "notice", Localized.NONE);
 
+    /** Whether the user picked a replay speed; until then each chain gets one that lasts a few seconds. */
+    private boolean speedChosen;
+    private boolean settingSpeed;
+
     public ReverseViewModel(Worker worker, ModelShelf<DiffusionModel> models) {
         this.worker = worker;
         this.models = models;
@@ -117,6 +122,7 @@ public final class ReverseViewModel {
         eta.addListener(restart);
         seed.addListener(restart);
         playback.positionProperty().addListener((obs, old, p) -> positionChanged());
+        playback.stepsPerSecondProperty().addListener((obs, old, speed) -> speedChosen |= !settingSpeed);
         playback.playingProperty().addListener((obs, old, playing) -> computeMore());
         selected.addListener((obs, old, value) -> show());
         showField.addListener((obs, old, value) -> show());
@@ -168,8 +174,8 @@ public final class ReverseViewModel {
     /** Opens a diffusion model file; it joins the shelf and is shown. A bad file leaves everything as it was. */
     public void openModel(Path file) {
         BackgroundTask.wrap("reverse-open", () -> DiffusionModel.read(file)).onSuccess(loaded -> model.set(models.put(
-                file.getFileName().toString(), ModelShelf.Origin.FILE, Localized.of("message.plain", file.getFileName()
-                        + ": " + loaded.describe()), loaded))).reportingTo(notice).executeWith(worker);
+                file.getFileName().toString(), ModelShelf.Origin.FILE, ModelDescriptions.diffusion(file.getFileName().toString(), loaded),
+                loaded))).reportingTo(notice).executeWith(worker);
     }
 
     /** Starts the chain again from the same seed (also what any change of settings does). */
@@ -197,6 +203,11 @@ public final class ReverseViewModel {
         BackgroundTask.wrap("reverse-build", maker).whileCurrent(generation).onSuccess(made -> {
             chain = made;
             playback.maxProperty().set(made.steps());
+            if (!speedChosen) { // a replay of DDIM-50 and of DDPM-1000 alike lasts a few seconds
+                settingSpeed = true;
+                playback.stepsPerSecondProperty().set(PlaybackModel.speedFor(made.steps(), PlaybackModel.REPLAY_SECONDS));
+                settingSpeed = false;
+            }
             computeMore();
         }).reportingTo(notice).executeWith(worker);
     }

@@ -1,6 +1,7 @@
 package org.diffusionlab.ui.shell;
 
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.TextArea;
 import javafx.stage.Window;
@@ -18,7 +19,7 @@ final class AboutDialog {
         text.setWrapText(true);
         text.setPrefSize(620, 420);
         text.setId("about-text");
-        Alert alert = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.CLOSE);
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, "", close(messages));
         alert.initOwner(owner);
         alert.setTitle(messages.get("menu.about"));
         alert.setHeaderText(messages.get("app.title") + " — " + messages.get("about.tagline"));
@@ -27,10 +28,15 @@ final class AboutDialog {
     }
 
     static void showKeys(Window owner, Messages messages) {
-        Alert alert = new Alert(Alert.AlertType.INFORMATION, messages.get("keys.text"), ButtonType.CLOSE);
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, messages.get("keys.text"), close(messages));
         alert.initOwner(owner);
         alert.setTitle(messages.get("menu.keys"));
         alert.setHeaderText(messages.get("menu.keys"));
         alert.show();
+    }
+
+    /** JavaFX's own "Close" is English whatever the UI language: the button's word comes from the bundles. */
+    static ButtonType close(Messages messages) {
+        return new ButtonType(messages.get("dialog.close"), ButtonBar.ButtonData.CANCEL_CLOSE);
     }
 }

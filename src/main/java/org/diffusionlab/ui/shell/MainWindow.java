@@ -7,6 +7,7 @@ import java.util.function.Function;
 
 import javafx.application.Platform;
 import javafx.geometry.Pos;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
@@ -21,13 +22,17 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 
 import org.diffusionlab.ui.common.Charts;
 import org.diffusionlab.ui.common.FileDialogs;
 import org.diffusionlab.ui.common.GifExportDialog;
 import org.diffusionlab.ui.common.Messages;
 import org.diffusionlab.ui.common.Page;
+import org.diffusionlab.ui.common.Theme;
+import org.diffusionlab.ui.common.Numbers;
 
 /**
  * The window: menu bar, navigation rail, the current page, a status line. Pages are built by a function of the
@@ -37,7 +42,8 @@ public final class MainWindow {
     public static final String CSS = "/org/diffusionlab/css/app.css";
     public static final String DARK_CSS = "/org/diffusionlab/css/dark.css";
     public static final String PRESENTATION_CSS = "/org/diffusionlab/css/presentation.css";
-    static final double PRESENTATION_CHART_SCALE = 1.25;
+    /** The type size of normal mode, in pixels; presentation mode multiplies it by its scale setting. */
+    static final double FONT_SIZE = 13;
 
     private final Stage stage;
     private final Function<Messages, List<Page>> pages;
@@ -47,18 +53,27 @@ public final class MainWindow {
     private Label status = new Label();
     private List<Page> current = List.of();
     private String currentId;
-    private Settings.Theme theme = Settings.theme();
+    private Theme theme = Settings.theme();
     private boolean presentation = Settings.presentation();
+    private double presentationScale = Settings.presentationScale();
 
     public MainWindow(Stage stage, Function<Messages, List<Page>> pages) {
         this.stage = stage;
         this.pages = pages;
         root.getStyleClass().add("app-root");
         root.setId("app-root");
-        scene = new Scene(root, 1280, 800);
+        List<Rectangle2D> screens = Screen.getScreens().stream().map(Screen::getVisualBounds).toList();
+        List<Rectangle2D> primaryFirst = new ArrayList<>(List.of(Screen.getPrimary().getVisualBounds()));
+        primaryFirst.addAll(screens);
+        Rectangle2D bounds = WindowPlacement.place(Settings.windowBounds(), primaryFirst);
+        scene = new Scene(root, bounds.getWidth(), bounds.getHeight());
         stage.setScene(scene);
-        stage.setMinWidth(1024);
-        stage.setMinHeight(680);
+        stage.setX(bounds.getMinX());
+        stage.setY(bounds.getMinY());
+        stage.setMinWidth(WindowPlacement.minimum(WindowPlacement.MIN_WIDTH, bounds.getWidth()));
+        stage.setMinHeight(WindowPlacement.minimum(WindowPlacement.MIN_HEIGHT, bounds.getHeight()));
+        stage.setFullScreenExitHint(null);
+        stage.addEventHandler(WindowEvent.WINDOW_HIDING, e -> rememberBounds());
         applyStyles();
         build(new Messages(Settings.locale()));
     }
@@ -80,7 +95,7 @@ public final class MainWindow {
         if (page.status() != null) {
             status.textProperty().bind(page.status());
         } else {
-            status.setText(messages.get("status.ready"));
+            status.setText(messages.get(page.keysKey()));
         }
         if (root.getLeft() instanceof VBox rail) {
             rail.getChildren().forEach(n -> {
@@ -94,6 +109,7 @@ public final class MainWindow {
 
     private void build(Messages language) {
         this.messages = language;
+        Numbers.use(language.locale());
         stage.setTitle(language.get("app.title"));
         current = pages.apply(language);
         root.setLeft(rail());
@@ -164,23 +180,30 @@ public final class MainWindow {
             language.getItems().add(item);
         }
         CheckMenuItem dark = new CheckMenuItem(messages.get("menu.dark"));
-        dark.setSelected(theme == Settings.Theme.DARK);
-        dark.setOnAction(e -> {
-            theme = dark.isSelected() ? Settings.Theme.DARK : Settings.Theme.LIGHT;
-            Settings.setTheme(theme);
-            applyStyles();
-        });
+        dark.setSelected(theme == Theme.DARK);
+        dark.setOnAction(e -> setTheme(theme == Theme.DARK ? Theme.LIGHT : Theme.DARK));
         CheckMenuItem present = new CheckMenuItem(messages.get("menu.presentation"));
         present.setId("menu-presentation");
-        present.setAccelerator(KeyCombination.keyCombination("F11"));
+        present.setAccelerator(KeyCombination.keyCombination("F5"));
         present.setSelected(presentation);
-        present.setOnAction(e -> {
-            presentation = present.isSelected();
-            Settings.setPresentation(presentation);
-            applyStyles();
-            build(messages); // charts draw their own text: rebuild them at the new size
-        });
-        view.getItems().addAll(language, dark, present);
+        present.setOnAction(e -> setPresentation(!presentation));
+        Menu size = new Menu(messages.get("menu.presentationSize"));
+        ToggleGroup sizes = new ToggleGroup();
+        for (double scale : Settings.PRESENTATION_SCALES) {
+            RadioMenuItem item = new RadioMenuItem(messages.format("menu.presentationSize.percent", Math.round(scale * 100)));
+            item.setId("menu-presentation-size-" + Math.round(scale * 100));
+            item.setToggleGroup(sizes);
+            item.setSelected(Math.abs(scale - presentationScale) < 1e-9);
+            item.setOnAction(e -> setPresentationScale(scale));
+            size.getItems().add(item);
+        }
+        CheckMenuItem fullScreen = new CheckMenuItem(messages.get("menu.fullScreen"));
+        fullScreen.setId("menu-full-screen");
+        fullScreen.setAccelerator(KeyCombination.keyCombination("F11"));
+        fullScreen.setSelected(stage.isFullScreen());
+        fullScreen.setOnAction(e -> stage.setFullScreen(!stage.isFullScreen()));
+        stage.fullScreenProperty().addListener((obs, old, on) -> fullScreen.setSelected(on));
+        view.getItems().addAll(language, dark, new SeparatorMenuItem(), present, size, fullScreen);
 
         Menu help = new Menu(messages.get("menu.help"));
         MenuItem keys = new MenuItem(messages.get("menu.keys"));
@@ -194,15 +217,54 @@ public final class MainWindow {
         return bar;
     }
 
+    public void setTheme(Theme value) {
+        theme = value;
+        Settings.setTheme(theme);
+        applyStyles();
+        build(messages); // charts and canvases draw their own colours: rebuild them in the new theme
+    }
+
+    public void setPresentation(boolean on) {
+        presentation = on;
+        Settings.setPresentation(presentation);
+        applyStyles();
+        build(messages); // charts draw their own text: rebuild them at the new size
+    }
+
+    /** Presentation mode's type size (1.25 to 2 times the normal size). */
+    public void setPresentationScale(double scale) {
+        presentationScale = scale;
+        Settings.setPresentationScale(scale);
+        if (presentation) {
+            applyStyles();
+            build(messages);
+        } else {
+            root.setTop(menuBar(current.stream().filter(p -> p.id().equals(currentId)).findFirst().orElse(current.get(0))));
+        }
+    }
+
+    public boolean isPresentation() {
+        return presentation;
+    }
+
+    private void rememberBounds() {
+        if (!stage.isFullScreen() && !stage.isMaximized() && !stage.isIconified()) {
+            Settings.setWindowBounds(new Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight()));
+        }
+    }
+
     public void switchLanguage(Locale locale) {
         Settings.setLocale(locale);
         build(new Messages(locale));
     }
 
     private void applyStyles() {
-        Charts.setFontScale(presentation ? PRESENTATION_CHART_SCALE : 1);
+        double scale = presentation ? presentationScale : 1;
+        Charts.setFontScale(scale);
+        Theme.use(theme);
+        root.setStyle("-fx-font-size: " + FONT_SIZE * scale + "px;");
         scene.getStylesheets().setAll(getClass().getResource(CSS).toExternalForm());
-        if (theme == Settings.Theme.DARK) {
+        if (theme == Theme.DARK) {
             scene.getStylesheets().add(getClass().getResource(DARK_CSS).toExternalForm());
         }
         if (presentation) {

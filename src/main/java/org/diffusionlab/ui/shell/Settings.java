@@ -3,12 +3,16 @@ package org.diffusionlab.ui.shell;
 import java.util.Locale;
 import java.util.prefs.Preferences;
 
+import javafx.geometry.Rectangle2D;
+
 import org.diffusionlab.ui.common.Messages;
+import org.diffusionlab.ui.common.Theme;
 
-/** The user's display choices, remembered between runs: language, theme, presentation mode. */
+/**
+ * The user's display choices, remembered between runs: language, theme, presentation mode and its type size,
+ * the window's place, and the replay speed of a computed reverse chain.
+ */
 public final class Settings {
-    public enum Theme { LIGHT, DARK }
-
     private static final Preferences PREFERENCES = Preferences.userRoot().node("org/diffusionlab");
 
     private Settings() {
@@ -37,5 +41,38 @@ public final class Settings {
 
     public static void setPresentation(boolean on) {
         PREFERENCES.putBoolean("presentation", on);
+    }
+
+    /** Presentation mode's type size, as a factor of the normal size: 1.25 to 2. */
+    public static double presentationScale() {
+        return clampScale(PREFERENCES.getDouble("presentationScale", DEFAULT_PRESENTATION_SCALE));
+    }
+
+    public static void setPresentationScale(double scale) {
+        PREFERENCES.putDouble("presentationScale", clampScale(scale));
+    }
+
+    public static final double DEFAULT_PRESENTATION_SCALE = 1.25;
+    public static final double[] PRESENTATION_SCALES = {1.25, 1.5, 1.75, 2};
+
+    private static double clampScale(double scale) {
+        return Math.max(1.25, Math.min(2, scale));
+    }
+
+    /** The window's last bounds, or null if none were saved. */
+    public static Rectangle2D windowBounds() {
+        double width = PREFERENCES.getDouble("window.width", 0);
+        double height = PREFERENCES.getDouble("window.height", 0);
+        if (width <= 0 || height <= 0) {
+            return null;
+        }
+        return new Rectangle2D(PREFERENCES.getDouble("window.x", 0), PREFERENCES.getDouble("window.y", 0), width, height);
+    }
+
+    public static void setWindowBounds(Rectangle2D bounds) {
+        PREFERENCES.putDouble("window.x", bounds.getMinX());
+        PREFERENCES.putDouble("window.y", bounds.getMinY());
+        PREFERENCES.putDouble("window.width", bounds.getWidth());
+        PREFERENCES.putDouble("window.height", bounds.getHeight());
     }
 }

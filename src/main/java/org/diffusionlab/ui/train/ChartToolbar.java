@@ -7,16 +7,17 @@ import javafx.geometry.Pos;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 
+import org.diffusionlab.ui.common.Controls;
 import org.diffusionlab.ui.common.CurveChart;
 import org.diffusionlab.ui.common.Messages;
 
 /** Above a Train pane's charts: log scale and smoothing for them, and the run's settings in words. */
-final class ChartToolbar extends HBox {
+final class ChartToolbar extends FlowPane {
 
     ChartToolbar(Messages messages, List<CurveChart> charts, Runnable redraw, ObservableValue<String> settings) {
-        super(10);
+        super(10, 4);
         CheckBox log = new CheckBox(messages.get("train.logScale"));
         log.setId("train-log-scale");
         log.selectedProperty().addListener((obs, old, on) -> {
@@ -37,7 +38,10 @@ final class ChartToolbar extends HBox {
         Label hyper = new Label();
         hyper.getStyleClass().add("hint");
         hyper.textProperty().bind(settings);
+        hyper.setWrapText(true);
+        Controls.whole(log, smoothingLabel, hyper);
         getChildren().setAll(log, smoothingLabel, smoothing, hyper);
         setAlignment(Pos.CENTER_LEFT);
+        hyper.maxWidthProperty().bind(widthProperty());
     }
 }

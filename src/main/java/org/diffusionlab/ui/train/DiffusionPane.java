@@ -8,6 +8,7 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -94,7 +95,15 @@ final class DiffusionPane extends VBox implements TrainPane {
         HBox.setHgrow(samples, Priority.ALWAYS);
         HBox bottom = new HBox(8, lossByTime, samples);
         bottom.setPrefHeight(240);
-        getChildren().setAll(toolbar, charts, difference, bottom);
+        Label density = new Label(messages.get("train.diffusion.density"));
+        density.setId("train-density-note");
+        density.getStyleClass().add("hint");
+        density.setWrapText(true);
+        density.setMaxWidth(Double.MAX_VALUE);
+        density.setMinHeight(Region.USE_PREF_SIZE);
+        density.managedProperty().bind(density.visibleProperty());
+        Observe.now(setup.dataProperty(), data -> density.setVisible(!DiffusionSetup.DIGITS.equals(data)));
+        getChildren().setAll(toolbar, charts, difference, density, bottom);
         setPadding(new Insets(10));
         getStyleClass().add("centre");
     }

@@ -25,6 +25,7 @@ import org.diffusionlab.core.train.DiffusionTrainingConfig;
 import org.diffusionlab.core.train.DiffusionTrainingSession;
 import org.diffusionlab.core.train.TrainingSession;
 import org.diffusionlab.ui.common.Localized;
+import org.diffusionlab.ui.common.ModelDescriptions;
 import org.diffusionlab.ui.common.ModelShelf;
 
 /**
@@ -75,12 +76,12 @@ public final class DiffusionSetup implements ModelSetup {
     }
 
     @Override
-    public Supplier<String> load(Path file) throws BadInputException {
+    public Supplier<Localized> load(Path file) throws BadInputException {
         DiffusionModel loaded = DiffusionModel.read(file);
         String name = file.getFileName().toString();
         return () -> {
-            String summary = name + ": " + loaded.describe();
-            shelf.put(name, ModelShelf.Origin.FILE, Localized.of("message.plain", summary), loaded);
+            Localized summary = ModelDescriptions.diffusion(name, loaded);
+            shelf.put(name, ModelShelf.Origin.FILE, summary, loaded);
             return summary;
         };
     }
@@ -127,9 +128,10 @@ public final class DiffusionSetup implements ModelSetup {
                             Map<Metric, Double> lastEvaluation, ModelShelf<DiffusionModel> shelf) implements TrainedModel {
         @Override
         public Localized offer() {
-            shelf.put("trained diffusion, " + recipe.data(), ModelShelf.Origin.TRAINED,
-                    Localized.of("train.model.trained", model.describe()), model);
-            return Localized.of("train.status.trained", model.describe());
+            Localized description = ModelDescriptions.diffusion(null, model);
+            shelf.put("trained diffusion, " + recipe.data(), ModelDescriptions.trainedDiffusion(recipe.data()),
+                    ModelShelf.Origin.TRAINED, Localized.of("train.model.trained", description), model);
+            return Localized.of("train.status.trained", description);
         }
 
         @Override

@@ -23,7 +23,7 @@ sealed interface ModelSetup permits VaeSetup, DiffusionSetup {
      * Reads a model file of this kind (worker thread); what it returns, run on the FX thread, puts the model on
      * the shelf the other views use and says in a line what it is.
      */
-    Supplier<String> load(Path file) throws BadInputException;
+    Supplier<Localized> load(Path file) throws BadInputException;
 
     /** One run's fixed settings and, once {@link #session()} has built it, its session. */
     interface Plan {

@@ -8,7 +8,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -17,12 +16,13 @@ import javafx.scene.layout.VBox;
 
 import org.diffusionlab.core.schedule.NoiseSchedule;
 import org.diffusionlab.ui.common.Controls;
+import org.diffusionlab.ui.common.SideColumn;
 import org.diffusionlab.ui.common.Messages;
 import org.diffusionlab.ui.common.NoticeLabel;
 import org.diffusionlab.ui.common.Observe;
 
 /** The Train view's left column: the model and its hyperparameters, start/pause/stop, progress, files. */
-final class TrainControls extends ScrollPane {
+final class TrainControls extends SideColumn {
     private final TrainViewModel model;
     private final Messages messages;
 
@@ -167,8 +167,9 @@ final class TrainControls extends ScrollPane {
         csv.setOnAction(e -> exportCsv.run());
         Button png = new Button(messages.get("train.exportPng"));
         png.setOnAction(e -> exportPng.run());
-        VBox box = Controls.section(messages.get("train.section.files"), saveButton, loadButton, csv, png);
-        box.getChildren().stream().filter(n -> n instanceof Button).forEach(n -> ((Button) n).setMaxWidth(Double.MAX_VALUE));
-        return box;
+        for (Button b : new Button[] {saveButton, loadButton, csv, png}) {
+            b.setMaxWidth(Double.MAX_VALUE);
+        }
+        return Controls.section(messages.get("train.section.files"), saveButton, loadButton, csv, png);
     }
 }

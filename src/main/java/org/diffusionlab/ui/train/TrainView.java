@@ -111,7 +111,7 @@ public final class TrainView extends BorderPane implements Page {
 
     @Override
     public ObservableValue<String> status() {
-        return Bindings.createStringBinding(() -> model.modelStatusProperty().get().isEmpty() ? messages.get("status.ready")
+        return Bindings.createStringBinding(() -> model.modelStatusProperty().get().isEmpty() ? messages.get("status.noKeys")
                 : model.modelStatusProperty().get().render(messages), model.modelStatusProperty());
     }
 }

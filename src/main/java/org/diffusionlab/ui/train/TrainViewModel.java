@@ -26,6 +26,8 @@ import org.diffusionlab.core.vae.Vae;
 import org.diffusionlab.ui.common.BackgroundTask;
 import org.diffusionlab.ui.common.EventQueue;
 import org.diffusionlab.ui.common.Localized;
+import org.diffusionlab.ui.common.Numbers;
+import org.diffusionlab.ui.common.ModelDescriptions;
 import org.diffusionlab.ui.common.ModelShelf;
 import org.diffusionlab.ui.common.Worker;
 
@@ -168,7 +170,7 @@ public final class TrainViewModel {
     public void loadModel(Path file) {
         BackgroundTask.wrap("train-load", () -> setup(DiffusionModel.KIND.equals(ModelArchive.read(file).kind())
                 ? Kind.DIFFUSION : Kind.VAE).load(file)).onSuccess(shelve -> {
-                    String summary = shelve.get();
+                    Localized summary = shelve.get();
                     modelStatus.set(Localized.of("train.status.loaded", summary));
                     notice.set(Localized.of("train.loaded", summary));
                 }).reportingTo(notice).executeWith(worker);
@@ -199,7 +201,7 @@ public final class TrainViewModel {
             lastEvaluation = evaluation.values();
         } else if (event instanceof TrainingEvent.Finished finished) {
             progressText.set(Localized.of(finished.stoppedEarly() ? "train.progress.stopped" : "train.progress.finished",
-                    String.valueOf(finished.step()), String.format("%.1f", finished.seconds())));
+                    String.valueOf(finished.step()), Numbers.fixedArgument(finished.seconds(), 1)));
             state.set(finished.stoppedEarly() ? State.STOPPED : State.FINISHED);
             keepModel(finished.seconds(), finished.step());
         } else if (event instanceof TrainingEvent.Failed failed) {

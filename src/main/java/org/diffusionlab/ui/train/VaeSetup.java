@@ -22,6 +22,7 @@ import org.diffusionlab.core.vae.VaeDataset;
 import org.diffusionlab.core.vae.VaeFile;
 import org.diffusionlab.core.vae.VaeTrainingConfig;
 import org.diffusionlab.ui.common.Localized;
+import org.diffusionlab.ui.common.ModelDescriptions;
 import org.diffusionlab.ui.common.ModelShelf;
 
 /** The Train view's VAE on the bundled digits: latent size, hidden layer, β, learning rate, batch and epochs. */
@@ -52,11 +53,13 @@ public final class VaeSetup implements ModelSetup {
     }
 
     @Override
-    public Supplier<String> load(Path file) throws BadInputException {
+    public Supplier<Localized> load(Path file) throws BadInputException {
         VaeFile.Loaded loaded = VaeFile.read(file);
         return () -> {
-            shelf.put(loaded.fileName(), ModelShelf.Origin.FILE, Localized.of("message.plain", loaded.summary()), loaded.vae());
-            return loaded.summary();
+            Localized summary = ModelDescriptions.vae(loaded.fileName(), loaded.vae().architecture(),
+                    loaded.heldOut() == null ? null : loaded.heldOut().negElboNats());
+            shelf.put(loaded.fileName(), ModelShelf.Origin.FILE, summary, loaded.vae());
+            return summary;
         };
     }
 
@@ -100,9 +103,10 @@ public final class VaeSetup implements ModelSetup {
         @Override
         public Localized offer() {
             VaeArchitecture architecture = session.config().architecture();
-            shelf.put("trained VAE z" + architecture.latent(), ModelShelf.Origin.TRAINED,
-                    Localized.of("train.model.trained", architecture.describe()), vae);
-            return Localized.of("train.status.trained", "VAE " + architecture.describe());
+            Localized description = ModelDescriptions.vae(null, architecture, null);
+            shelf.put("trained VAE z" + architecture.latent(), ModelDescriptions.trainedVae(architecture.latent()),
+                    ModelShelf.Origin.TRAINED, Localized.of("train.model.trained", description), vae);
+            return Localized.of("train.status.trained", description);
         }
 
         @Override

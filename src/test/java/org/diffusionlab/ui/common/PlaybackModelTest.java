@@ -74,4 +74,15 @@ class PlaybackModelTest {
         playback.maxProperty().set(1);
         assertEquals(1, playback.position(), "a shorter chain pulls the position in");
     }
+
+    @Test
+    void aReplayOfAnyChainLastsSeveralSecondsByDefault() {
+        assertEquals(10, PlaybackModel.speedFor(50, PlaybackModel.REPLAY_SECONDS), "DDIM-50 in 5 s, not 1 s");
+        assertEquals(200, PlaybackModel.speedFor(1000, PlaybackModel.REPLAY_SECONDS), "DDPM-1000 in 5 s");
+        assertEquals(5, PlaybackModel.speedFor(10, PlaybackModel.REPLAY_SECONDS), "a short chain at the slowest speed");
+        for (int steps : new int[] {50, 100, 250, 1000}) {
+            double seconds = steps / PlaybackModel.speedFor(steps, PlaybackModel.REPLAY_SECONDS);
+            org.junit.jupiter.api.Assertions.assertTrue(seconds >= 5 && seconds < 12, steps + " steps take " + seconds + " s");
+        }
+    }
 }

@@ -50,6 +50,17 @@ class ForwardViewTest {
         stage.show();
     }
 
+    @Test
+    void thePhotoBoxSaysChooseAPhotoAgainAfterADigit(FxRobot robot) {
+        robot.interact(() -> model.showPhoto(model.photoNames().get(0)));
+        robot.interact(() -> model.showDigit(3));
+        javafx.scene.control.ComboBox<?> photo = robot.lookup("#forward-photo").queryAs(javafx.scene.control.ComboBox.class);
+        assertEquals(null, photo.getValue());
+        javafx.scene.control.ListCell<?> button = robot.lookup("#forward-photo .list-cell")
+                .queryAllAs(javafx.scene.control.ListCell.class).stream().filter(c -> c.getParent() == photo).findFirst().orElseThrow();
+        assertEquals("Choose a photo", button.getText());
+    }
+
     private static Raster raster(FxRobot robot, String id) {
         return robot.lookup(id).queryAs(RasterView.class).getRaster();
     }

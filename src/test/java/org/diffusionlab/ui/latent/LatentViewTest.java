@@ -75,6 +75,23 @@ class LatentViewTest {
     }
 
     @Test
+    void theDimensionBoxesKeepShowingTheirDimensionsAfterAModelSwitch(FxRobot robot) {
+        Vae wider = Vae.initial(VaeArchitecture.digits(List.of(32), 4), 5);
+        robot.interact(() -> model.modelProperty().set(shelf.put("test z4", ModelShelf.Origin.TRAINED,
+                Localized.of("message.plain", "test"), wider)));
+        robot.interact(() -> model.modelProperty().set(shelf.entries().get(0)));
+        robot.interact(() -> model.modelProperty().set(shelf.entries().get(1)));
+        for (String id : List.of("#latent-x-dimension", "#latent-y-dimension")) {
+            javafx.scene.control.ComboBox<?> box = robot.lookup(id).queryAs(javafx.scene.control.ComboBox.class);
+            assertNotNull(box.getValue(), id + " has a value");
+            javafx.scene.control.ListCell<?> cell = robot.lookup(id + " .list-cell").queryAllAs(javafx.scene.control.ListCell.class)
+                    .stream().filter(c -> c.getParent() == box).findFirst().orElseThrow(); // the box's button, not its list
+            assertTrue(cell.getText() != null && cell.getText().startsWith("z"), id + " shows " + cell.getText());
+        }
+        assertEquals(4, robot.lookup("#latent-x-dimension").queryAs(javafx.scene.control.ComboBox.class).getItems().size());
+    }
+
+    @Test
     void movingASliderRedrawsWhatTheDecoderGivesForThatZ(FxRobot robot) {
         Raster before = shown(robot, "#latent-decoded");
         Slider slider = robot.lookup("#latent-slider-1").queryAs(Slider.class);
@@ -118,6 +135,23 @@ class LatentViewTest {
             assertArrayEquals(Raster.of(reconstructions[0], 28, 28, 1, 0f, 1f).argb(), row.get(0).argb());
             assertArrayEquals(Raster.of(reconstructions[1], 28, 28, 1, 0f, 1f).argb(), row.get(7).argb());
         }
+    }
+
+    @Test
+    void aRebuiltViewInVietnameseKeepsTheDrawingAndItsEncodingTogether(FxRobot robot) {
+        var pad = robot.lookup("#latent-drawing").query();
+        robot.drag(pad, MouseButton.PRIMARY).moveBy(0, 40).moveBy(10, 20).drop();
+        robot.clickOn("#latent-encode");
+        float[] drawn = view.encodePanel().pad().pixels();
+        LatentViewModel.Posterior q = model.posteriorProperty().get();
+        robot.interact(() -> {
+            view = new LatentView(model, new Messages(Messages.VIETNAMESE)); // what a language switch does
+            pad.getScene().setRoot(view);
+        });
+        assertArrayEquals(drawn, view.encodePanel().pad().pixels(), "the same drawing");
+        assertSame(q, model.posteriorProperty().get(), "next to the same encoding");
+        String numbers = robot.lookup("#latent-posterior-numbers").queryAs(Label.class).getText();
+        assertTrue(numbers.startsWith("z₁ = ") && numbers.contains(","), "shown in Vietnamese numbers: " + numbers);
     }
 
     @Test

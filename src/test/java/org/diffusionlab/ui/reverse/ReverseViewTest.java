@@ -84,6 +84,20 @@ class ReverseViewTest {
     }
 
     @Test
+    void eachChainGetsAWatchableSpeedUntilTheUserPicksOne(FxRobot robot) throws Exception {
+        robot.clickOn("#reverse-sampler-ddim");
+        robot.interact(() -> model.ddimStepsProperty().set(10));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.playback().max() == 10);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(5, model.playback().stepsPerSecondProperty().get(), "ten steps at the slowest speed: two seconds");
+        robot.interact(() -> robot.lookup("#playback-speed").queryAs(javafx.scene.control.ComboBox.class).setValue(50.0));
+        robot.interact(() -> model.ddimStepsProperty().set(20));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.playback().max() == 20);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(50, model.playback().stepsPerSecondProperty().get(), "the user's speed stays");
+    }
+
+    @Test
     void clickingASampleShowsItsPrediction(FxRobot robot) throws Exception {
         robot.interact(() -> model.playback().seek(3));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.imageFrameProperty().get() != null

@@ -1,6 +1,7 @@
 package org.diffusionlab.ui.shell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +13,7 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 
 import org.diffusionlab.app.DiffusionLabApp;
@@ -36,6 +38,8 @@ class MainWindowTest {
     void start(Stage stage) {
         DiffusionLabApp.loadFonts();
         Settings.setLocale(Messages.ENGLISH);
+        Settings.setPresentation(false); // the preferences are the machine's: start from the defaults
+        Settings.setTheme(org.diffusionlab.ui.common.Theme.LIGHT);
         forward = new ForwardViewModel(new ImmediateWorker());
         forward.showDigit(1);
         window = new MainWindow(stage, messages -> List.<Page>of(new ForwardView(forward, messages)));
@@ -45,6 +49,8 @@ class MainWindowTest {
     @AfterEach
     void englishAgain() {
         Settings.setLocale(Messages.ENGLISH);
+        Settings.setPresentation(false);
+        Settings.setPresentationScale(Settings.DEFAULT_PRESENTATION_SCALE);
     }
 
     /** The menu item with this id; menu popups are not reliably clickable under headless Monocle, so tests fire items. */
@@ -60,6 +66,29 @@ class MainWindowTest {
             menu.getItems().forEach(child -> all.addAll(items(child)));
         }
         return all;
+    }
+
+    @Test
+    void fullScreenIsF11AndPresentationIsF5InTheViewMenu(FxRobot robot) {
+        MenuItem fullScreen = menuItem(robot, "menu-full-screen");
+        assertEquals(KeyCombination.keyCombination("F11"), fullScreen.getAccelerator());
+        assertEquals(KeyCombination.keyCombination("F5"), menuItem(robot, "menu-presentation").getAccelerator());
+        // (headless Monocle has no full screen to enter; the item calls Stage.setFullScreen, checked on Xvfb)
+        robot.interact(() -> menuItem(robot, "menu-presentation").fire());
+        assertTrue(window.isPresentation());
+        robot.interact(() -> menuItem(robot, "menu-presentation-size-150").fire());
+        String style = robot.lookup("#app-root").query().getStyle();
+        assertTrue(style.contains("19.5px"), "150% of the 13-pixel type: " + style);
+        robot.interact(() -> window.setPresentation(false));
+        assertTrue(robot.lookup("#app-root").query().getStyle().contains("13.0px"));
+    }
+
+    @Test
+    void theWindowNeverOpensLargerThanTheScreen(FxRobot robot) {
+        Stage stage = (Stage) robot.lookup("#menu-bar").query().getScene().getWindow();
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        assertTrue(stage.getWidth() <= screen.getWidth() && stage.getHeight() <= screen.getHeight(),
+                stage.getWidth() + "×" + stage.getHeight() + " on " + screen);
     }
 
     @Test

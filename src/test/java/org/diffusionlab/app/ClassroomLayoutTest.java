@@ -1,0 +1,234 @@
+package org.diffusionlab.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+import javafx.stage.Stage;
+
+import org.diffusionlab.core.diffusion.DiffusionModel;
+import org.diffusionlab.core.nn.DenoiserSpec;
+import org.diffusionlab.core.schedule.NoiseSchedule;
+import org.diffusionlab.core.vae.Vae;
+import org.diffusionlab.core.vae.VaeArchitecture;
+import org.diffusionlab.ui.common.ImmediateWorker;
+import org.diffusionlab.ui.common.LayoutAudit;
+import org.diffusionlab.ui.common.Localized;
+import org.diffusionlab.ui.common.Messages;
+import org.diffusionlab.ui.common.ModelShelf;
+import org.diffusionlab.ui.common.Page;
+import org.diffusionlab.ui.common.Theme;
+import org.diffusionlab.ui.common.ThemeAudit;
+import org.diffusionlab.ui.elbo.ElboView;
+import org.diffusionlab.ui.elbo.ElboViewModel;
+import org.diffusionlab.ui.elbo.JensenViewModel;
+import org.diffusionlab.ui.elbo.RealModelsViewModel;
+import org.diffusionlab.ui.forward.ForwardView;
+import org.diffusionlab.ui.forward.ForwardViewModel;
+import org.diffusionlab.ui.latent.LatentView;
+import org.diffusionlab.ui.latent.LatentViewModel;
+import org.diffusionlab.ui.reverse.ReverseView;
+import org.diffusionlab.ui.reverse.ReverseViewModel;
+import org.diffusionlab.ui.shell.MainWindow;
+import org.diffusionlab.ui.shell.Settings;
+import org.diffusionlab.ui.train.DiffusionSetup;
+import org.diffusionlab.ui.train.TrainView;
+import org.diffusionlab.ui.train.TrainViewModel;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Every view as a classroom projector shows it — 1280×720, both languages, both themes, normal and presentation
+ * mode — audited by {@link LayoutAudit}: no truncated text, no control off the window, no scrolling to reach a control.
+ * A new view joins with one line in {@link #cases()}.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ClassroomLayoutTest {
+    static final double WIDTH = 1280;
+    static final double HEIGHT = 720;
+    /** Where to save a picture of each configuration, if anywhere (-Dlayout.snapshots=DIR, -Dlayout.only=TEXT). */
+    static final java.nio.file.Path SNAPSHOTS = System.getProperty("layout.snapshots") == null ? null
+            : java.nio.file.Path.of(System.getProperty("layout.snapshots"));
+
+    /** One view in one state: the page id and what to set before it is looked at. */
+    record Case(String name, String page, Runnable setup) {
+    }
+
+    private final ModelShelf<Vae> vaes = new ModelShelf<>();
+    private final ModelShelf<DiffusionModel> diffusions = new ModelShelf<>();
+    private ForwardViewModel forward;
+    private TrainViewModel train;
+    private LatentViewModel latent;
+    private ReverseViewModel reverse;
+    private final ElboViewModel elbo = new ElboViewModel();
+    private MainWindow window;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        DiffusionLabApp.loadFonts();
+        Settings.setLocale(Messages.ENGLISH);
+        Settings.setTheme(Theme.LIGHT);
+        Settings.setPresentation(false);
+        ImmediateWorker worker = new ImmediateWorker();
+        vaes.put("digits z2", ModelShelf.Origin.TRAINED, Localized.of("message.plain", "test"),
+                Vae.initial(VaeArchitecture.digits(List.of(32), 2), 3));
+        diffusions.put("tiny digits", ModelShelf.Origin.TRAINED, Localized.of("message.plain", "test"),
+                new DiffusionModel(new DenoiserSpec.UNetSpec(28, 8, 4, 16, true).build(1), NoiseSchedule.linear(1000), "digits"));
+        diffusions.put("tiny moons", ModelShelf.Origin.TRAINED, Localized.of("message.plain", "test"),
+                new DiffusionModel(new DenoiserSpec.MlpSpec(2, 32, 2, 16).build(1), NoiseSchedule.linear(20), "two-moons"));
+        forward = new ForwardViewModel(worker);
+        forward.showDigit(1);
+        train = new TrainViewModel(worker, vaes, diffusions);
+        latent = new LatentViewModel(worker, vaes);
+        reverse = new ReverseViewModel(worker, diffusions);
+        window = new MainWindow(stage, messages -> List.<Page>of(new ForwardView(forward, messages),
+                new ReverseView(reverse, messages), new TrainView(train, messages), new LatentView(latent, messages),
+                new ElboView(elbo, new JensenViewModel(worker, elbo), new RealModelsViewModel(worker, vaes, diffusions), messages)));
+        stage.setX(0);
+        stage.setY(0);
+        stage.setWidth(WIDTH);
+        stage.setHeight(HEIGHT);
+        stage.show();
+    }
+
+    @AfterEach
+    void defaultsAgain() {
+        Settings.setLocale(Messages.ENGLISH);
+        Settings.setTheme(Theme.LIGHT);
+        Settings.setPresentation(false);
+    }
+
+    List<Case> cases() {
+        return List.of(
+                new Case("Forward", "forward", () -> forward.playback().seek(500)),
+                new Case("Train VAE", "train", () -> train.kindProperty().set(TrainViewModel.Kind.VAE)),
+                new Case("Train diffusion", "train", () -> train.kindProperty().set(TrainViewModel.Kind.DIFFUSION)),
+                new Case("Latent", "latent", () -> latent.modelProperty().set(vaes.entries().get(0))),
+                new Case("Reverse digits", "reverse", () -> reverse.modelProperty().set(diffusions.entries().get(0))),
+                new Case("Reverse 2-D", "reverse", () -> reverse.modelProperty().set(diffusions.entries().get(1))),
+                new Case("ELBO", "elbo", () -> { }));
+    }
+
+    @Test
+    void theStatusLineNamesOnlyTheKeysAViewAnswersTo(FxRobot robot) {
+        for (String page : List.of("forward", "reverse", "train", "latent", "elbo")) {
+            robot.interact(() -> window.show(page));
+            String status = robot.lookup("#status-line").queryAs(javafx.scene.control.Label.class).getText();
+            boolean plays = page.equals("forward") || page.equals("reverse");
+            assertEquals(plays, status.contains("Space"), page + ": " + status);
+        }
+    }
+
+    @Test
+    void theTwoDimensionalElboSaysWhyItsReconstructionTermIsNegative(FxRobot robot) {
+        robot.interact(() -> {
+            train.kindProperty().set(TrainViewModel.Kind.DIFFUSION);
+            train.diffusion().dataProperty().set("two-moons");
+            window.show("train");
+        });
+        javafx.scene.control.Label note = robot.lookup("#train-density-note").queryAs(javafx.scene.control.Label.class);
+        assertTrue(note.isVisible() && note.getText().contains("density"), note.getText());
+        robot.interact(() -> train.diffusion().dataProperty().set(DiffusionSetup.DIGITS));
+        assertTrue(!note.isVisible(), "images are discrete: no note");
+    }
+
+    @Test
+    void everyChartAndLabelWearsTheThemeAtReadableContrast(FxRobot robot) {
+        List<String> faults = new ArrayList<>();
+        int charts = 0;
+        for (Theme theme : Theme.values()) {
+            for (boolean presentation : List.of(false, true)) {
+                robot.interact(() -> {
+                    window.setTheme(theme);
+                    window.setPresentation(presentation);
+                });
+                for (Case c : cases()) {
+                    robot.interact(() -> {
+                        c.setup().run();
+                        window.show(c.page());
+                    });
+                    WaitForAsyncUtils.waitForFxEvents();
+                    List<String> found = new ArrayList<>();
+                    int[] seen = new int[1];
+                    robot.interact(() -> {
+                        stage.getScene().getRoot().applyCss();
+                        stage.getScene().getRoot().layout();
+                        found.addAll(ThemeAudit.faults(stage.getScene(), theme));
+                        seen[0] = ThemeAudit.charts(stage.getScene()).size();
+                    });
+                    charts += seen[0];
+                    String where = c.name() + " · " + theme + (presentation ? " · presentation" : "") + ": ";
+                    found.stream().distinct().forEach(f -> faults.add(where + f));
+                }
+            }
+        }
+        assertTrue(charts >= 4 * 5, "the audit saw the views' charts: " + charts);
+        assertTrue(faults.isEmpty(), faults.size() + " theme faults, the first:\n"
+                + String.join("\n", faults.subList(0, Math.min(40, faults.size()))));
+    }
+
+    @Test
+    void everyViewFitsAClassroomProjector(FxRobot robot) {
+        audit(robot, WIDTH, HEIGHT, List.of(false, true));
+    }
+
+    @Test
+    void presentationModeFitsAFullHdProjectorToo(FxRobot robot) {
+        robot.interact(() -> {
+            stage.setWidth(1920);
+            stage.setHeight(1080);
+        });
+        audit(robot, 1920, 1080, List.of(true));
+    }
+
+    private void audit(FxRobot robot, double width, double height, List<Boolean> modes) {
+        assertEquals(width + "×" + height, stage.getScene().getWidth() + "×" + stage.getScene().getHeight());
+        List<String> faults = new ArrayList<>();
+        for (Locale language : List.of(Messages.ENGLISH, Messages.VIETNAMESE)) {
+            for (Theme theme : Theme.values()) {
+                for (boolean presentation : modes) {
+                    robot.interact(() -> {
+                        window.switchLanguage(language);
+                        window.setTheme(theme);
+                        window.setPresentation(presentation);
+                    });
+                    for (Case c : cases()) {
+                        String configuration = c.name() + " · " + language.getLanguage() + " · " + theme
+                                + (presentation ? " · presentation" : "") + ": ";
+                        if (!configuration.contains(System.getProperty("layout.only", ""))) {
+                            continue;
+                        }
+                        robot.interact(() -> {
+                            c.setup().run();
+                            window.show(c.page());
+                        });
+                        WaitForAsyncUtils.waitForFxEvents();
+                        robot.interact(() -> stage.getScene().getRoot().layout());
+                        String where = configuration;
+                        if (SNAPSHOTS != null) {
+                            robot.interact(() -> Snapshots.save(stage.getScene(), SNAPSHOTS.resolve(
+                                    where.replaceAll("[^A-Za-z0-9]+", "-") + ".png")));
+                        }
+                        List<String> found = new ArrayList<>();
+                        robot.interact(() -> found.addAll(LayoutAudit.faults(stage.getScene())));
+                        found.forEach(f -> faults.add(where + f));
+                    }
+                }
+            }
+        }
+        faults.forEach(System.out::println);
+        assertTrue(faults.isEmpty(), faults.size() + " layout faults at " + width + "×" + height + ", the first:\n"
+                + String.join("\n", faults.subList(0, Math.min(40, faults.size()))));
+    }
+}
