@@ -193,7 +193,10 @@ class ModelFileFuzzTest {
         long before = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
         BadInputException e = assertThrows(BadInputException.class, () -> DiffusionModel.read(file));
         long after = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
-        assertTrue(e.getMessage().contains("weights but the file holds"), e.getMessage());
+        // refused by the weight count the file holds or, when less memory is free, by the memory budget: both before
+        // anything is built
+        assertTrue(e.getMessage().contains("weights but the file holds")
+                || e.getMessage().contains("more than this program can load now"), e.getMessage());
         assertTrue(after - before < 200L << 20, "a 268-million-weight network must not be allocated: " + (after - before));
     }
 }

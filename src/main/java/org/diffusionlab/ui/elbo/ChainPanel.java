@@ -15,6 +15,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
+import org.diffusionlab.ui.common.Theme;
 import org.diffusionlab.core.elbo.DiffusionChainReport;
 import org.diffusionlab.ui.common.ArrayXYDataset;
 import org.diffusionlab.ui.common.CanvasRegion;
@@ -140,7 +141,7 @@ final class ChainPanel extends BorderPane {
             GraphicsContext g = canvas.getGraphicsContext2D();
             double width = canvas.getWidth();
             double height = canvas.getHeight();
-            g.setFill(Color.WHITE);
+            g.setFill(Theme.fx(Theme.current().chartBackground()));
             g.fillRect(0, 0, width, height);
             String[] names = {"x₀", "x₁", "x₂", "…", "x_{t−1}", "x_t", "…", "x_T"};
             double step = width / names.length;
@@ -151,28 +152,28 @@ final class ChainPanel extends BorderPane {
             for (int i = 0; i < names.length; i++) {
                 double x = step * (i + 0.5);
                 if (!names[i].equals("…")) {
-                    g.setStroke(Color.web("#222222"));
+                    g.setStroke(Theme.fx(Theme.current().ink()));
                     g.setLineWidth(1.5);
                     g.strokeOval(x - 22, y - 16, 44, 32);
                 }
-                g.setFill(Color.web("#222222"));
+                g.setFill(Theme.fx(Theme.current().ink()));
                 g.fillText(names[i].replace("_{t−1}", "ₜ₋₁").replace("_t", "ₜ").replace("_T", "_T"), x, y);
                 if (i + 1 < names.length) {
                     double from = x + 24;
                     double to = x + step - 24;
-                    g.setStroke(Color.web("#0072B2"));
+                    g.setStroke(Theme.fx(Theme.BLUE));
                     g.strokeLine(from, y - 10, to, y - 10);
                     g.strokeLine(to - 6, y - 14, to, y - 10);
-                    g.setStroke(Color.web("#D55E00"));
+                    g.setStroke(Theme.fx(Theme.VERMILLION));
                     g.strokeLine(from, y + 10, to, y + 10);
                     g.strokeLine(from + 6, y + 14, from, y + 10);
                 }
             }
             g.setFont(Font.font(Charts.FONT, 11));
-            g.setFill(Color.web("#0072B2"));
+            g.setFill(Theme.fx(Theme.BLUE));
             g.setTextAlign(TextAlignment.LEFT);
             g.fillText(messages.get("elbo.chain.q"), 4, 8);
-            g.setFill(Color.web("#D55E00"));
+            g.setFill(Theme.fx(Theme.VERMILLION));
             g.fillText(messages.get("elbo.chain.p"), 4, height - 8);
         }
     }

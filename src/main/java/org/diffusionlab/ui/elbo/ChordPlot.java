@@ -8,6 +8,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
+import org.diffusionlab.ui.common.Theme;
 import org.diffusionlab.ui.common.CanvasRegion;
 import org.diffusionlab.ui.common.Charts;
 
@@ -20,13 +21,15 @@ final class ChordPlot extends CanvasRegion {
     private double[] logWeights = new double[0];
     private String title = "";
     private String gapText = "";
+    private String weightAxis = "";
 
     ChordPlot() {
         setMinSize(260, 220);
     }
 
-    void set(String title, double[] logWeights, String gapText) {
+    void set(String title, double[] logWeights, String gapText, String weightAxis) {
         this.title = title;
+        this.weightAxis = weightAxis;
         this.logWeights = logWeights.clone();
         this.gapText = gapText;
         draw();
@@ -37,9 +40,9 @@ final class ChordPlot extends CanvasRegion {
         GraphicsContext g = canvas.getGraphicsContext2D();
         double width = canvas.getWidth();
         double height = canvas.getHeight();
-        g.setFill(Color.WHITE);
+        g.setFill(Theme.fx(Theme.current().chartBackground()));
         g.fillRect(0, 0, width, height);
-        g.setFill(Color.web("#222222"));
+        g.setFill(Theme.fx(Theme.current().ink()));
         g.setFont(Font.font(Charts.FONT, 14));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
@@ -61,7 +64,7 @@ final class ChordPlot extends CanvasRegion {
         java.util.function.DoubleUnaryOperator sx = x -> left + x / 1.05 * plotWidth;
         java.util.function.DoubleUnaryOperator sy = y -> top + (0.05 - y) / (0.05 - lowY) * plotHeight;
         // the curve log w
-        g.setStroke(Color.web("#222222"));
+        g.setStroke(Theme.fx(Theme.current().ink()));
         g.setLineWidth(2);
         double previousX = smallest;
         for (int i = 1; i <= 200; i++) {
@@ -84,7 +87,7 @@ final class ChordPlot extends CanvasRegion {
         }
         g.setFill(Color.rgb(0, 114, 178, 0.15));
         g.fillPolygon(xs, ys, xs.length);
-        g.setFill(Color.web("#0072B2"));
+        g.setFill(Theme.fx(Theme.BLUE));
         for (int i = 0; i < w.length; i++) {
             g.fillOval(xs[i] - 4, ys[i] - 4, 8, 8);
         }
@@ -95,16 +98,16 @@ final class ChordPlot extends CanvasRegion {
         double lower = sy.applyAsDouble(meanLogW);
         g.setFill(Color.rgb(230, 159, 0, 0.45));
         g.fillRect(gx - 5, upper, 10, lower - upper);
-        g.setFill(Color.web("#D55E00"));
+        g.setFill(Theme.fx(Theme.VERMILLION));
         g.fillOval(gx - 5, lower - 5, 10, 10);
-        g.setFill(Color.web("#009E73"));
+        g.setFill(Theme.fx(Theme.GREEN));
         g.fillOval(gx - 5, upper - 5, 10, 10);
-        g.setFill(Color.web("#222222"));
+        g.setFill(Theme.fx(Theme.current().ink()));
         g.setFont(Font.font(Charts.FONT, 12));
         g.setTextAlign(TextAlignment.LEFT);
         g.fillText(gapText, 8, top + plotHeight + 24);
         g.setTextAlign(TextAlignment.CENTER);
-        g.fillText("w / max w", left + plotWidth / 2, top + plotHeight + 6);
+        g.fillText(weightAxis, left + plotWidth / 2, top + plotHeight + 6);
         g.save();
         g.translate(14, top + plotHeight / 2);
         g.rotate(-90);

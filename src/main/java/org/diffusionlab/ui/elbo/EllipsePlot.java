@@ -8,6 +8,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
+import org.diffusionlab.ui.common.Theme;
 import org.diffusionlab.ui.common.CanvasRegion;
 import org.diffusionlab.ui.common.Charts;
 
@@ -16,8 +17,8 @@ import org.diffusionlab.ui.common.Charts;
  * and q (axis-aligned), plus q's mean path while it is fitted. Optionally a heat map behind them.
  */
 class EllipsePlot extends CanvasRegion {
-    static final Color POSTERIOR = Color.web("#009E73");
-    static final Color Q = Color.web("#D55E00");
+    static final Color POSTERIOR = Theme.fx(Theme.GREEN);
+    static final Color Q = Theme.fx(Theme.VERMILLION);
 
     /** A Gaussian to draw: mean, covariance {Σ₁₁, Σ₁₂, Σ₂₂}, colour and legend text. */
     record Ellipse(double[] mean, double[] covariance, Color colour, String label) {
@@ -63,14 +64,14 @@ class EllipsePlot extends CanvasRegion {
     @Override
     protected void draw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
-        g.setFill(Color.WHITE);
+        g.setFill(Theme.fx(Theme.current().chartBackground()));
         g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
         double[] area = area();
         background(g, area);
-        g.setStroke(Color.web("#bbbbbb"));
+        g.setStroke(Theme.fx(Theme.current().grid()));
         g.setLineWidth(1);
         g.strokeRect(area[0], area[1], area[2], area[2]);
-        g.setFill(Color.web("#222222"));
+        g.setFill(Theme.fx(Theme.current().ink()));
         g.setFont(Font.font(Charts.FONT, 14));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);

@@ -6,6 +6,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
+import org.diffusionlab.ui.common.Theme;
 import org.diffusionlab.ui.common.CanvasRegion;
 import org.diffusionlab.ui.common.Charts;
 
@@ -15,8 +16,8 @@ import org.diffusionlab.ui.common.Charts;
  */
 final class EvidenceBar extends CanvasRegion {
     static final double DEPTH = 12;
-    private static final Color ELBO_COLOUR = Color.web("#0072B2");
-    private static final Color KL_COLOUR = Color.web("#E69F00");
+    private static final Color ELBO_COLOUR = Theme.fx(Theme.BLUE);
+    private static final Color KL_COLOUR = Theme.fx(Theme.ORANGE);
 
     private double logEvidence;
     private double elbo;
@@ -50,7 +51,7 @@ final class EvidenceBar extends CanvasRegion {
         GraphicsContext g = canvas.getGraphicsContext2D();
         double width = canvas.getWidth();
         double height = canvas.getHeight();
-        g.setFill(Color.WHITE);
+        g.setFill(Theme.fx(Theme.current().chartBackground()));
         g.fillRect(0, 0, width, height);
         double top = 20;
         double barWidth = 64;
@@ -66,18 +67,18 @@ final class EvidenceBar extends CanvasRegion {
         g.fillRect(left, elboTop, barWidth, top + full - elboTop);
         g.setFill(KL_COLOUR);
         g.fillRect(left, top, barWidth, elboTop - top);
-        g.setStroke(Color.web("#222222"));
+        g.setStroke(Theme.fx(Theme.current().ink()));
         g.setLineWidth(2);
         g.strokeLine(left - 8, top, left + barWidth + 8, top);
         if (elbo < baseline) {   // the ELBO is below the bar's foot: a break mark
-            g.setStroke(Color.WHITE);
+            g.setStroke(Theme.fx(Theme.current().chartBackground()));
             g.setLineWidth(4);
             g.strokeLine(left, top + full - 10, left + barWidth, top + full - 16);
         }
         g.setFont(Font.font(Charts.FONT, 14));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
-        g.setFill(Color.web("#222222"));
+        g.setFill(Theme.fx(Theme.current().ink()));
         double textX = left + barWidth + 14;
         g.fillText(lines[0], textX, top);
         g.setFill(KL_COLOUR.darker());

@@ -93,7 +93,7 @@ final class JensenPanel extends BorderPane {
         double gap = ImportanceSampling.logMeanExp(logWeights, 0, logWeights.length)
                 - ImportanceSampling.mean(logWeights, 0, logWeights.length);
         chord.set(messages.format("elbo.chord", result.chordLogWeights().length), result.chordLogWeights(),
-                messages.format("elbo.gap", Figures.significant(messages, gap, 4)));
+                messages.format("elbo.gap", Figures.significant(messages, gap, 4)), messages.get("elbo.chord.weightAxis"));
         fill(monteCarlo, messages.get("elbo.mcElbo"), result, result.monteCarloMean(), result.monteCarloSpread());
         fill(iwae, messages.get("elbo.iwae"), result, result.iwaeMean(), result.iwaeSpread());
         int last = result.k().length - 1;

@@ -86,7 +86,7 @@ class TrainViewModelTest {
         runUntil(() -> model.hasModel());
         assertEquals(1, vaes.entries().size(), "the stopped run's model is offered to the other views");
         assertEquals(ModelShelf.Origin.TRAINED, vaes.entries().get(0).origin());
-        assertEquals(Localized.of("train.status.trained", "VAE 784-32-2"), model.modelStatusProperty().get());
+        assertEquals(Localized.of("train.status.trained", Localized.of("model.vae", "784-32-2")), model.modelStatusProperty().get());
         assertEquals("vae-z2.zip", model.modelFileName());
         double first = model.curves().log().points(TRAIN_ELBO).get(0).value();
         double last = model.curves().log().points(TRAIN_ELBO).get(trainPoints() - 1).value();
