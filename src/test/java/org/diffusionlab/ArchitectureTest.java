@@ -6,12 +6,13 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyP
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import javafx.scene.Node;
+
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
-import javafx.scene.Node;
 
 /** The layers of DESIGN.md: data → core → view-models → views, and ND4J only where it belongs. */
 @AnalyzeClasses(packages = "org.diffusionlab", importOptions = ImportOption.DoNotIncludeTests.class)

@@ -13,9 +13,9 @@ import org.diffusionlab.core.data.Assets;
 import org.diffusionlab.core.diffusion.DiffusionModel;
 import org.diffusionlab.core.vae.Vae;
 import org.diffusionlab.core.vae.VaeFile;
-import org.diffusionlab.ui.common.ModelDescriptions;
 import org.diffusionlab.ui.common.ModelShelf;
-import org.diffusionlab.ui.common.Worker;
+import org.diffusionlab.ui.common.text.ModelDescriptions;
+import org.diffusionlab.ui.common.work.Worker;
 
 /** Puts the models shipped in models/ on the shelves at start-up, reading them on the worker thread. */
 final class BundledModels {

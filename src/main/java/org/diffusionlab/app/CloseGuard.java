@@ -14,8 +14,8 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.stage.WindowEvent;
 
-import org.diffusionlab.ui.common.Localized;
-import org.diffusionlab.ui.common.Messages;
+import org.diffusionlab.ui.common.text.Localized;
+import org.diffusionlab.ui.common.text.Messages;
 import org.diffusionlab.ui.train.TrainViewModel;
 
 /**

@@ -10,10 +10,10 @@ import javafx.stage.Stage;
 
 import org.diffusionlab.core.diffusion.DiffusionModel;
 import org.diffusionlab.core.vae.Vae;
-import org.diffusionlab.ui.common.BackgroundWorker;
-import org.diffusionlab.ui.common.FileDialogs;
 import org.diffusionlab.ui.common.ModelShelf;
 import org.diffusionlab.ui.common.Page;
+import org.diffusionlab.ui.common.widget.FileDialogs;
+import org.diffusionlab.ui.common.work.BackgroundWorker;
 import org.diffusionlab.ui.elbo.ElboView;
 import org.diffusionlab.ui.elbo.ElboViewModel;
 import org.diffusionlab.ui.elbo.JensenViewModel;

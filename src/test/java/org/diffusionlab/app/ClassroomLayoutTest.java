@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Consumer;
 
 import javafx.stage.Stage;
 
@@ -15,14 +14,14 @@ import org.diffusionlab.core.nn.DenoiserSpec;
 import org.diffusionlab.core.schedule.NoiseSchedule;
 import org.diffusionlab.core.vae.Vae;
 import org.diffusionlab.core.vae.VaeArchitecture;
-import org.diffusionlab.ui.common.ImmediateWorker;
 import org.diffusionlab.ui.common.LayoutAudit;
-import org.diffusionlab.ui.common.Localized;
-import org.diffusionlab.ui.common.Messages;
 import org.diffusionlab.ui.common.ModelShelf;
 import org.diffusionlab.ui.common.Page;
 import org.diffusionlab.ui.common.Theme;
 import org.diffusionlab.ui.common.ThemeAudit;
+import org.diffusionlab.ui.common.text.Localized;
+import org.diffusionlab.ui.common.text.Messages;
+import org.diffusionlab.ui.common.work.ImmediateWorker;
 import org.diffusionlab.ui.elbo.ElboView;
 import org.diffusionlab.ui.elbo.ElboViewModel;
 import org.diffusionlab.ui.elbo.JensenViewModel;

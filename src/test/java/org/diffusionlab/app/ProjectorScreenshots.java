@@ -11,11 +11,11 @@ import javafx.stage.Stage;
 
 import org.diffusionlab.core.diffusion.DiffusionModel;
 import org.diffusionlab.core.vae.Vae;
-import org.diffusionlab.ui.common.BackgroundWorker;
-import org.diffusionlab.ui.common.Messages;
 import org.diffusionlab.ui.common.ModelShelf;
 import org.diffusionlab.ui.common.Page;
 import org.diffusionlab.ui.common.Theme;
+import org.diffusionlab.ui.common.text.Messages;
+import org.diffusionlab.ui.common.work.BackgroundWorker;
 import org.diffusionlab.ui.forward.ForwardView;
 import org.diffusionlab.ui.forward.ForwardViewModel;
 import org.diffusionlab.ui.latent.LatentView;

@@ -6,11 +6,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import javax.imageio.ImageIO;
+
 import javafx.scene.Scene;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
-
-import javax.imageio.ImageIO;
 
 /** A scene as a PNG, without javafx-swing: for looking at layouts and for the README's screenshots. */
 final class Snapshots {

@@ -3,10 +3,10 @@ package org.diffusionlab.app.bench;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.diffusionlab.core.metric.Metric;
 import org.diffusionlab.core.diffusion.DiffusionModel;
 import org.diffusionlab.core.diffusion.ReverseChain;
 import org.diffusionlab.core.diffusion.Sampler;
+import org.diffusionlab.core.metric.Metric;
 import org.diffusionlab.core.nn.Threads;
 
 /** Wall-clock time to sample 16 digits from pure noise with the bundled U-Net. */

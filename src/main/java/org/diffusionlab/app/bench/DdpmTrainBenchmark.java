@@ -3,10 +3,10 @@ package org.diffusionlab.app.bench;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.diffusionlab.core.metric.Metric;
 import org.diffusionlab.core.data.DiffusionData;
 import org.diffusionlab.core.data.Digits;
 import org.diffusionlab.core.diffusion.DiffusionModel;
+import org.diffusionlab.core.metric.Metric;
 import org.diffusionlab.core.nn.Threads;
 import org.diffusionlab.core.train.DiffusionRecipe;
 import org.diffusionlab.core.train.DiffusionTrainingConfig;

@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.diffusionlab.core.metric.Metric;
 import org.diffusionlab.core.data.Digits;
+import org.diffusionlab.core.metric.Metric;
 import org.diffusionlab.core.nn.NativeThreads;
 import org.diffusionlab.core.train.VaeTrainingSession;
 import org.diffusionlab.core.vae.VaeArchitecture;

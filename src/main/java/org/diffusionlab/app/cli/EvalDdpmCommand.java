@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.diffusionlab.core.metric.Metric;
 import org.diffusionlab.core.BadInputException;
 import org.diffusionlab.core.data.DiffusionData;
 import org.diffusionlab.core.data.Digits;
@@ -20,6 +19,7 @@ import org.diffusionlab.core.eval.SampleQuality;
 import org.diffusionlab.core.io.Figures;
 import org.diffusionlab.core.io.Json;
 import org.diffusionlab.core.io.ModelArchive;
+import org.diffusionlab.core.metric.Metric;
 import org.diffusionlab.core.nn.Threads;
 import org.diffusionlab.core.random.Seeds;
 import org.nd4j.linalg.factory.Nd4j;

@@ -5,10 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.diffusionlab.core.metric.Metric;
 import org.diffusionlab.core.data.Digits;
 import org.diffusionlab.core.io.Figures;
 import org.diffusionlab.core.io.Json;
+import org.diffusionlab.core.metric.Metric;
 import org.diffusionlab.core.nn.NativeThreads;
 import org.diffusionlab.core.vae.ElboTerms;
 import org.diffusionlab.core.vae.Vae;

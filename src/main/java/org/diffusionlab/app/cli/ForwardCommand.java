@@ -58,7 +58,8 @@ public final class ForwardCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         int maxFrames = GifOptions.isGif(out) ? AnimationFrames.MAX_FRAMES : 100;
         if (frames < 2 || frames > maxFrames) {
-            throw new IllegalArgumentException("--frames must be from 2 to " + maxFrames + " for a " + (GifOptions.isGif(out) ? "GIF" : "PNG strip") + ", not " + frames);
+            throw new IllegalArgumentException("--frames must be from 2 to " + maxFrames + " for a "
+                    + (GifOptions.isGif(out) ? "GIF" : "PNG strip") + ", not " + frames);
         }
         if (tile < 8 || tile > 512) {
             throw new IllegalArgumentException("--tile must be between 8 and 512, got " + tile);

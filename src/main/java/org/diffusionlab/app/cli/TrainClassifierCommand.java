@@ -5,13 +5,13 @@ import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.diffusionlab.core.metric.Metric;
 import org.diffusionlab.core.data.DiffusionData;
 import org.diffusionlab.core.data.Digits;
 import org.diffusionlab.core.eval.DigitClassifier;
+import org.diffusionlab.core.io.Figures;
+import org.diffusionlab.core.metric.Metric;
 import org.diffusionlab.core.nn.DigitClassifierNet;
 import org.diffusionlab.core.train.ClassifierTrainingSession;
-import org.diffusionlab.core.io.Figures;
 import org.diffusionlab.core.train.TrainingEvent;
 import org.diffusionlab.core.train.TrainingRun;
 

@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.diffusionlab.core.metric.Metric;
 import org.diffusionlab.core.diffusion.DiffusionModel;
+import org.diffusionlab.core.metric.Metric;
 import org.diffusionlab.core.nn.DenoiserSpec;
 import org.diffusionlab.core.train.DiffusionRecipe;
 import org.diffusionlab.core.train.DiffusionTrainingConfig;

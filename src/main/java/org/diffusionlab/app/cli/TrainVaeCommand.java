@@ -8,10 +8,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.diffusionlab.core.metric.Metric;
 import org.diffusionlab.core.data.Digits;
 import org.diffusionlab.core.io.Figures;
 import org.diffusionlab.core.io.Json;
+import org.diffusionlab.core.metric.Metric;
 import org.diffusionlab.core.train.TrainingEvent;
 import org.diffusionlab.core.train.TrainingRun;
 import org.diffusionlab.core.train.VaeTrainingSession;

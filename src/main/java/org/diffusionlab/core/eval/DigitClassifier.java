@@ -3,7 +3,6 @@ package org.diffusionlab.core.eval;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,7 +11,6 @@ import org.diffusionlab.core.BadInputException;
 import org.diffusionlab.core.io.ModelArchive;
 import org.diffusionlab.core.io.NpyArray;
 import org.diffusionlab.core.nn.DigitClassifierNet;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**

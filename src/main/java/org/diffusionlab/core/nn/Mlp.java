@@ -8,7 +8,8 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * An ε-predictor for points: h₀ = (x, sin(2ʲx), cos(2ʲx) for j below the octaves); h_{k+1} = SiLU(W_k h_k + U_k e(t) + b_k) for k < layers, with e(t) the
+ * An ε-predictor for points: h₀ = (x, sin(2ʲx), cos(2ʲx) for j below the octaves);
+ * h_{k+1} = SiLU(W_k h_k + U_k e(t) + b_k) for k < layers, with e(t) the
  * sinusoidal time embedding fed to every layer; ε̂ = W_out h_L + b_out (starting near zero).
  */
 final class Mlp extends Denoiser {

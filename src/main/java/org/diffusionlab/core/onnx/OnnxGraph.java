@@ -12,6 +12,7 @@ import onnx.Onnx.TensorProto;
 import onnx.Onnx.TensorShapeProto;
 import onnx.Onnx.TypeProto;
 import onnx.Onnx.ValueInfoProto;
+
 import org.nd4j.shade.protobuf.ByteString;
 
 /**

@@ -5,11 +5,11 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
-import org.diffusionlab.core.metric.Metric;
 import org.diffusionlab.core.data.DiffusionData;
 import org.diffusionlab.core.eval.DigitClassifier;
-import org.diffusionlab.core.nn.ParameterSetAdam;
+import org.diffusionlab.core.metric.Metric;
 import org.diffusionlab.core.nn.DigitClassifierNet;
+import org.diffusionlab.core.nn.ParameterSetAdam;
 import org.diffusionlab.core.nn.Workspaces;
 import org.diffusionlab.core.random.Permutation;
 import org.diffusionlab.core.random.Seeds;

@@ -6,12 +6,12 @@ import java.util.function.UnaryOperator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.diffusionlab.core.metric.Metric;
 import org.diffusionlab.core.BadInputException;
 import org.diffusionlab.core.data.DiffusionData;
 import org.diffusionlab.core.data.Digits;
 import org.diffusionlab.core.data.ToySet;
 import org.diffusionlab.core.diffusion.DiffusionModel;
+import org.diffusionlab.core.metric.Metric;
 import org.diffusionlab.core.nn.DenoiserSpec;
 import org.diffusionlab.core.schedule.NoiseSchedule;
 

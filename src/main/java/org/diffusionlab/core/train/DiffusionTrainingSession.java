@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
-import org.diffusionlab.core.metric.Metric;
 import org.diffusionlab.core.data.DiffusionData;
 import org.diffusionlab.core.data.Picture;
 import org.diffusionlab.core.diffusion.DiffusionElbo;
@@ -16,8 +15,9 @@ import org.diffusionlab.core.diffusion.DiffusionModel;
 import org.diffusionlab.core.diffusion.ForwardProcess;
 import org.diffusionlab.core.diffusion.ReverseChain;
 import org.diffusionlab.core.diffusion.Sampler;
-import org.diffusionlab.core.nn.ParameterSetAdam;
+import org.diffusionlab.core.metric.Metric;
 import org.diffusionlab.core.nn.Denoiser;
+import org.diffusionlab.core.nn.ParameterSetAdam;
 import org.diffusionlab.core.nn.Threads;
 import org.diffusionlab.core.nn.Workspaces;
 import org.diffusionlab.core.random.Gaussian;

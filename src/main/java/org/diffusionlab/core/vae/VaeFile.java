@@ -12,11 +12,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.diffusionlab.core.metric.Metric;
 import org.diffusionlab.core.BadInputException;
 import org.diffusionlab.core.io.Figures;
 import org.diffusionlab.core.io.ModelArchive;
 import org.diffusionlab.core.io.NpyArray;
+import org.diffusionlab.core.metric.Metric;
 import org.diffusionlab.core.nn.Adam;
 import org.diffusionlab.core.nn.Dense;
 import org.nd4j.linalg.api.buffer.DataType;

@@ -5,8 +5,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import org.diffusionlab.core.nn.Block;
 import org.diffusionlab.core.nn.Blas;
+import org.diffusionlab.core.nn.Block;
 import org.diffusionlab.core.nn.Dense;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;

@@ -11,6 +11,7 @@ import java.util.List;
 import org.diffusionlab.core.data.AnimationFrames;
 import org.diffusionlab.core.data.Raster;
 import org.diffusionlab.core.io.GifWriter;
+import org.diffusionlab.ui.common.text.Localized;
 
 /** Writes frames a view-model has computed as an animated GIF, at the scale the view shows them. Worker thread only. */
 public final class GifExport {

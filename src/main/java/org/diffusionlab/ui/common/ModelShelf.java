@@ -6,6 +6,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
+import org.diffusionlab.ui.common.text.Localized;
+
 /**
  * The models the app holds right now, by kind: bundled ones, ones opened from files and ones just trained.
  * The Train view puts models here; the views that use models offer them from here. FX thread only; the models

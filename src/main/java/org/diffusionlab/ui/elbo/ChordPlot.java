@@ -9,8 +9,8 @@ import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
 import org.diffusionlab.ui.common.Theme;
-import org.diffusionlab.ui.common.CanvasRegion;
-import org.diffusionlab.ui.common.Charts;
+import org.diffusionlab.ui.common.chart.Charts;
+import org.diffusionlab.ui.common.widget.CanvasRegion;
 
 /**
  * Jensen's inequality on the concave log: the K weights w_k (scaled by the largest, which shifts both sides by

@@ -5,8 +5,8 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
 
-import org.diffusionlab.ui.common.Messages;
 import org.diffusionlab.ui.common.Page;
+import org.diffusionlab.ui.common.text.Messages;
 
 /**
  * ELBO: the derivation made live, in five tabs — the exact model, the mean-field floor, Jensen and IWAE, a real

@@ -9,8 +9,8 @@ import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
 import org.diffusionlab.ui.common.Theme;
-import org.diffusionlab.ui.common.CanvasRegion;
-import org.diffusionlab.ui.common.Charts;
+import org.diffusionlab.ui.common.chart.Charts;
+import org.diffusionlab.ui.common.widget.CanvasRegion;
 
 /**
  * The latent plane [−R, R]² with Gaussians drawn as their 1σ and 2σ ellipses: the true posterior (any covariance)

@@ -7,8 +7,8 @@ import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
 import org.diffusionlab.ui.common.Theme;
-import org.diffusionlab.ui.common.CanvasRegion;
-import org.diffusionlab.ui.common.Charts;
+import org.diffusionlab.ui.common.chart.Charts;
+import org.diffusionlab.ui.common.widget.CanvasRegion;
 
 /**
  * log p(x) = ELBO + KL as one stacked bar: from a baseline fixed by the model (log p(x) − {@link #DEPTH} nats) up

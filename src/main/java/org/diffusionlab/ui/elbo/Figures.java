@@ -2,7 +2,7 @@ package org.diffusionlab.ui.elbo;
 
 import java.text.NumberFormat;
 
-import org.diffusionlab.ui.common.Messages;
+import org.diffusionlab.ui.common.text.Messages;
 
 /** Numbers for the ELBO view in the UI's locale: a fixed count of significant digits (nats, bits). */
 final class Figures {

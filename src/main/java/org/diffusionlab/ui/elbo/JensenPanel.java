@@ -9,10 +9,10 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 import org.diffusionlab.core.elbo.ImportanceSampling;
-import org.diffusionlab.ui.common.Charts;
-import org.diffusionlab.ui.common.Controls;
-import org.diffusionlab.ui.common.Messages;
 import org.diffusionlab.ui.common.Observe;
+import org.diffusionlab.ui.common.chart.Charts;
+import org.diffusionlab.ui.common.text.Messages;
+import org.diffusionlab.ui.common.widget.Controls;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.fx.ChartViewer;

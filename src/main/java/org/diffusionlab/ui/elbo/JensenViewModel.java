@@ -12,7 +12,7 @@ import org.diffusionlab.core.elbo.DiagonalGaussian;
 import org.diffusionlab.core.elbo.ImportanceSampling;
 import org.diffusionlab.core.elbo.LinearGaussianModel;
 import org.diffusionlab.core.random.Seeds;
-import org.diffusionlab.ui.common.Worker;
+import org.diffusionlab.ui.common.work.Worker;
 
 /**
  * Jensen's gap and the importance-weighted bound on the exact model of {@link ElboViewModel} (its x and q):

@@ -13,9 +13,9 @@ import javafx.scene.layout.VBox;
 import org.diffusionlab.core.elbo.CorrelatedModel;
 import org.diffusionlab.core.elbo.DiagonalGaussian;
 import org.diffusionlab.core.elbo.ElboParts;
-import org.diffusionlab.ui.common.Controls;
-import org.diffusionlab.ui.common.Messages;
 import org.diffusionlab.ui.common.Observe;
+import org.diffusionlab.ui.common.text.Messages;
+import org.diffusionlab.ui.common.widget.Controls;
 
 /** Panel 1b: two latents with a correlated posterior; a mean-field q stops at the floor −½ log(1 − ρ²). */
 final class MeanFieldPanel extends BorderPane {

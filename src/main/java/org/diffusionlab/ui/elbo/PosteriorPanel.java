@@ -13,10 +13,10 @@ import javafx.scene.layout.VBox;
 
 import org.diffusionlab.core.elbo.DiagonalGaussian;
 import org.diffusionlab.core.elbo.VaeElboReport;
-import org.diffusionlab.ui.common.Controls;
-import org.diffusionlab.ui.common.Messages;
-import org.diffusionlab.ui.common.NoticeLabel;
 import org.diffusionlab.ui.common.Observe;
+import org.diffusionlab.ui.common.text.Messages;
+import org.diffusionlab.ui.common.widget.Controls;
+import org.diffusionlab.ui.common.widget.NoticeLabel;
 
 /**
  * Panel 3: a trained VAE and one held-out digit: p(z|x) ∝ p(x|z) p(z) on a refined grid as a heat map with

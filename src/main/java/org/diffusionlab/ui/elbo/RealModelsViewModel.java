@@ -21,9 +21,9 @@ import org.diffusionlab.core.elbo.DiffusionChainReport;
 import org.diffusionlab.core.elbo.DigitInput;
 import org.diffusionlab.core.elbo.VaeElboReport;
 import org.diffusionlab.core.vae.Vae;
-import org.diffusionlab.ui.common.Localized;
 import org.diffusionlab.ui.common.ModelShelf;
-import org.diffusionlab.ui.common.Worker;
+import org.diffusionlab.ui.common.text.Localized;
+import org.diffusionlab.ui.common.work.Worker;
 
 /**
  * The panels on trained models, for one held-out digit: a VAE's true posterior on a grid next to q(z|x), with the

@@ -5,9 +5,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.layout.GridPane;
 
-import org.diffusionlab.ui.common.Controls;
-import org.diffusionlab.ui.common.Messages;
 import org.diffusionlab.ui.common.Observe;
+import org.diffusionlab.ui.common.text.Messages;
+import org.diffusionlab.ui.common.widget.Controls;
 
 /** Rows of "name  slider  value" bound to view-model properties. */
 final class Sliders {

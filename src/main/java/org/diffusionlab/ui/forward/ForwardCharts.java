@@ -1,18 +1,18 @@
 package org.diffusionlab.ui.forward;
 
 import java.awt.BasicStroke;
-
 import java.awt.Color;
 import java.util.Arrays;
+
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-import org.diffusionlab.core.stats.PixelHistogram;
 import org.diffusionlab.core.schedule.NoiseSchedule;
-import org.diffusionlab.ui.common.ArrayXYDataset;
-import org.diffusionlab.ui.common.Charts;
-import org.diffusionlab.ui.common.MarkedChart;
-import org.diffusionlab.ui.common.Messages;
+import org.diffusionlab.core.stats.PixelHistogram;
+import org.diffusionlab.ui.common.chart.ArrayXYDataset;
+import org.diffusionlab.ui.common.chart.Charts;
+import org.diffusionlab.ui.common.chart.MarkedChart;
+import org.diffusionlab.ui.common.text.Messages;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;

@@ -14,10 +14,10 @@ import javafx.scene.layout.VBox;
 
 import org.diffusionlab.core.diffusion.NoisingChain;
 import org.diffusionlab.core.schedule.NoiseSchedule;
-import org.diffusionlab.ui.common.Controls;
-import org.diffusionlab.ui.common.SideColumn;
-import org.diffusionlab.ui.common.Icons;
-import org.diffusionlab.ui.common.Messages;
+import org.diffusionlab.ui.common.text.Messages;
+import org.diffusionlab.ui.common.widget.Controls;
+import org.diffusionlab.ui.common.widget.Icons;
+import org.diffusionlab.ui.common.widget.SideColumn;
 
 /** The Forward view's left column: the picture, the schedule, the seed and the mode. */
 final class ForwardControls extends SideColumn {

@@ -1,12 +1,12 @@
 package org.diffusionlab.ui.forward;
 
-import static org.diffusionlab.ui.common.Numbers.fixedArgument;
-import static org.diffusionlab.ui.common.Numbers.significantArgument;
+import static org.diffusionlab.ui.common.text.Numbers.fixedArgument;
+import static org.diffusionlab.ui.common.text.Numbers.significantArgument;
 
 import org.diffusionlab.core.diffusion.NoisingChain;
 import org.diffusionlab.core.schedule.NoiseSchedule;
-import org.diffusionlab.ui.common.Localized;
-import org.diffusionlab.ui.common.Subscripts;
+import org.diffusionlab.ui.common.text.Localized;
+import org.diffusionlab.ui.common.text.Subscripts;
 
 /** The step of the forward chain shown at t, written out and with its numbers: the jump from x₀ or one step. */
 record ForwardEquation(String symbolic, Localized numbers) {

@@ -16,18 +16,18 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-import org.diffusionlab.ui.common.CaptionedRaster;
-import org.diffusionlab.ui.common.FileDialogs;
-import org.diffusionlab.ui.common.FilmstripView;
-import org.diffusionlab.ui.common.Messages;
-import org.diffusionlab.ui.common.NoticeLabel;
-import org.diffusionlab.ui.common.Numbers;
 import org.diffusionlab.ui.common.Observe;
 import org.diffusionlab.ui.common.Page;
-import org.diffusionlab.ui.common.PlaybackBar;
-import org.diffusionlab.ui.common.RasterView;
-import org.diffusionlab.ui.common.Subscripts;
-import org.diffusionlab.ui.common.Throttle;
+import org.diffusionlab.ui.common.text.Messages;
+import org.diffusionlab.ui.common.text.Numbers;
+import org.diffusionlab.ui.common.text.Subscripts;
+import org.diffusionlab.ui.common.widget.CaptionedRaster;
+import org.diffusionlab.ui.common.widget.FileDialogs;
+import org.diffusionlab.ui.common.widget.FilmstripView;
+import org.diffusionlab.ui.common.widget.NoticeLabel;
+import org.diffusionlab.ui.common.widget.PlaybackBar;
+import org.diffusionlab.ui.common.widget.RasterView;
+import org.diffusionlab.ui.common.work.Throttle;
 
 /**
  * Forward: a picture noised step by step. Left: picture, schedule, mode. Centre: x₀, x_t and ε, the equation

@@ -32,16 +32,16 @@ import org.diffusionlab.core.data.Picture;
 import org.diffusionlab.core.data.Raster;
 import org.diffusionlab.core.diffusion.ChainFrames;
 import org.diffusionlab.core.diffusion.NoisingChain;
-import org.diffusionlab.core.stats.PixelHistogram;
 import org.diffusionlab.core.random.Seeds;
 import org.diffusionlab.core.schedule.NoiseSchedule;
+import org.diffusionlab.core.stats.PixelHistogram;
 import org.diffusionlab.ui.common.GifExport;
 import org.diffusionlab.ui.common.GifSettings;
-import org.diffusionlab.ui.common.BackgroundTask;
-import org.diffusionlab.ui.common.Localized;
 import org.diffusionlab.ui.common.PlaybackModel;
-import org.diffusionlab.ui.common.Subscripts;
-import org.diffusionlab.ui.common.Worker;
+import org.diffusionlab.ui.common.text.Localized;
+import org.diffusionlab.ui.common.text.Subscripts;
+import org.diffusionlab.ui.common.work.BackgroundTask;
+import org.diffusionlab.ui.common.work.Worker;
 
 /**
  * The Forward view's state and commands: which picture, which schedule, which seed and mode, and the frame at

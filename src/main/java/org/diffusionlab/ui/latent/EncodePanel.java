@@ -1,6 +1,5 @@
 package org.diffusionlab.ui.latent;
 
-
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -10,12 +9,12 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-import org.diffusionlab.ui.common.CaptionedRaster;
-import org.diffusionlab.ui.common.DrawingPad;
-import org.diffusionlab.ui.common.Messages;
-import org.diffusionlab.ui.common.Numbers;
 import org.diffusionlab.ui.common.Observe;
-import org.diffusionlab.ui.common.Subscripts;
+import org.diffusionlab.ui.common.text.Messages;
+import org.diffusionlab.ui.common.text.Numbers;
+import org.diffusionlab.ui.common.text.Subscripts;
+import org.diffusionlab.ui.common.widget.CaptionedRaster;
+import org.diffusionlab.ui.common.widget.DrawingPad;
 
 /**
  * Draw a digit (or load an image) and see q(z|x): μ and σ per dimension, the ε drawn, z = μ + σ ⊙ ε, the

@@ -8,10 +8,10 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
-import org.diffusionlab.ui.common.Controls;
-import org.diffusionlab.ui.common.FilmstripView;
-import org.diffusionlab.ui.common.Messages;
 import org.diffusionlab.ui.common.Observe;
+import org.diffusionlab.ui.common.text.Messages;
+import org.diffusionlab.ui.common.widget.Controls;
+import org.diffusionlab.ui.common.widget.FilmstripView;
 
 /** Two held-out digits encoded (μ) and the decoded steps between them: along a line and along the sphere (slerp). */
 final class InterpolatePanel extends VBox {

@@ -8,12 +8,12 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-import org.diffusionlab.ui.common.CaptionedRaster;
-import org.diffusionlab.ui.common.Controls;
-import org.diffusionlab.ui.common.SideColumn;
-import org.diffusionlab.ui.common.Icons;
-import org.diffusionlab.ui.common.Messages;
-import org.diffusionlab.ui.common.ModelChooser;
+import org.diffusionlab.ui.common.text.Messages;
+import org.diffusionlab.ui.common.widget.CaptionedRaster;
+import org.diffusionlab.ui.common.widget.Controls;
+import org.diffusionlab.ui.common.widget.Icons;
+import org.diffusionlab.ui.common.widget.ModelChooser;
+import org.diffusionlab.ui.common.widget.SideColumn;
 
 /** The Latent view's left column: the model, the decoded image and one slider per latent dimension. */
 final class LatentControls extends SideColumn {

@@ -11,14 +11,13 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
-
 import javafx.scene.text.TextAlignment;
 
 import org.diffusionlab.core.data.Raster;
-import org.diffusionlab.ui.common.Charts;
-import org.diffusionlab.ui.common.Markers;
-import org.diffusionlab.ui.common.Numbers;
 import org.diffusionlab.ui.common.Theme;
+import org.diffusionlab.ui.common.chart.Charts;
+import org.diffusionlab.ui.common.chart.Markers;
+import org.diffusionlab.ui.common.text.Numbers;
 
 /**
  * The latent plane of two chosen dimensions over ±{@value #EXTENT} prior σ: the decoded manifold as a grid of

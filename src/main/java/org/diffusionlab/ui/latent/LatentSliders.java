@@ -1,6 +1,5 @@
 package org.diffusionlab.ui.latent;
 
-
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.DoubleProperty;
 import javafx.collections.ListChangeListener;
@@ -10,8 +9,8 @@ import javafx.scene.control.Slider;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 
-import org.diffusionlab.ui.common.Numbers;
-import org.diffusionlab.ui.common.Subscripts;
+import org.diffusionlab.ui.common.text.Numbers;
+import org.diffusionlab.ui.common.text.Subscripts;
 
 /** One slider per latent dimension, z₁ … z_k, from −3σ to +3σ, with its value. Rebuilt when the model changes. */
 final class LatentSliders extends GridPane {

@@ -21,13 +21,13 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-import org.diffusionlab.ui.common.Controls;
-import org.diffusionlab.ui.common.FileDialogs;
-import org.diffusionlab.ui.common.Messages;
-import org.diffusionlab.ui.common.NoticeLabel;
 import org.diffusionlab.ui.common.Observe;
 import org.diffusionlab.ui.common.Page;
-import org.diffusionlab.ui.common.Subscripts;
+import org.diffusionlab.ui.common.text.Messages;
+import org.diffusionlab.ui.common.text.Subscripts;
+import org.diffusionlab.ui.common.widget.Controls;
+import org.diffusionlab.ui.common.widget.FileDialogs;
+import org.diffusionlab.ui.common.widget.NoticeLabel;
 
 /**
  * Latent: walk a VAE's latent space. Left: the model, the decoded image and the sliders. Centre: the plane of two

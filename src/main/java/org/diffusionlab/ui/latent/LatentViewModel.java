@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-
 import java.util.function.Consumer;
+
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -30,11 +30,11 @@ import org.diffusionlab.core.vae.Vae;
 import org.diffusionlab.core.vae.VaeFile;
 import org.diffusionlab.ui.common.GifExport;
 import org.diffusionlab.ui.common.GifSettings;
-import org.diffusionlab.ui.common.BackgroundTask;
-import org.diffusionlab.ui.common.Localized;
-import org.diffusionlab.ui.common.ModelDescriptions;
 import org.diffusionlab.ui.common.ModelShelf;
-import org.diffusionlab.ui.common.Worker;
+import org.diffusionlab.ui.common.text.Localized;
+import org.diffusionlab.ui.common.text.ModelDescriptions;
+import org.diffusionlab.ui.common.work.BackgroundTask;
+import org.diffusionlab.ui.common.work.Worker;
 
 /**
  * The Latent view's state and commands: a VAE, one slider per latent dimension (in prior σ units), the image

@@ -11,11 +11,11 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 import org.diffusionlab.core.diffusion.DiffusionModel;
-import org.diffusionlab.ui.common.Controls;
-import org.diffusionlab.ui.common.SideColumn;
-import org.diffusionlab.ui.common.Messages;
-import org.diffusionlab.ui.common.ModelChooser;
-import org.diffusionlab.ui.common.NoticeLabel;
+import org.diffusionlab.ui.common.text.Messages;
+import org.diffusionlab.ui.common.widget.Controls;
+import org.diffusionlab.ui.common.widget.ModelChooser;
+import org.diffusionlab.ui.common.widget.NoticeLabel;
+import org.diffusionlab.ui.common.widget.SideColumn;
 
 /** The Reverse view's left column: the model, where the chain starts, the sampler and the seed. */
 final class ReverseControls extends SideColumn {

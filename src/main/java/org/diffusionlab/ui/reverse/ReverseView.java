@@ -18,14 +18,14 @@ import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
-import org.diffusionlab.ui.common.CaptionedRaster;
-import org.diffusionlab.ui.common.FileDialogs;
-import org.diffusionlab.ui.common.Messages;
 import org.diffusionlab.ui.common.Observe;
 import org.diffusionlab.ui.common.Page;
-import org.diffusionlab.ui.common.PlaybackBar;
-import org.diffusionlab.ui.common.PointCloudView;
-import org.diffusionlab.ui.common.RasterView;
+import org.diffusionlab.ui.common.text.Messages;
+import org.diffusionlab.ui.common.widget.CaptionedRaster;
+import org.diffusionlab.ui.common.widget.FileDialogs;
+import org.diffusionlab.ui.common.widget.PlaybackBar;
+import org.diffusionlab.ui.common.widget.PointCloudView;
+import org.diffusionlab.ui.common.widget.RasterView;
 
 /**
  * Reverse: denoise with a trained model, step by step. Image models: a 4×4 grid of samples, one of them large

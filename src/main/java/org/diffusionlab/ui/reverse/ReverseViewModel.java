@@ -33,13 +33,13 @@ import org.diffusionlab.core.diffusion.ReverseFrame;
 import org.diffusionlab.core.diffusion.Sampler;
 import org.diffusionlab.ui.common.GifExport;
 import org.diffusionlab.ui.common.GifSettings;
-import org.diffusionlab.ui.common.BackgroundTask;
-import org.diffusionlab.ui.common.Generation;
-import org.diffusionlab.ui.common.Localized;
-import org.diffusionlab.ui.common.ModelDescriptions;
 import org.diffusionlab.ui.common.ModelShelf;
 import org.diffusionlab.ui.common.PlaybackModel;
-import org.diffusionlab.ui.common.Worker;
+import org.diffusionlab.ui.common.text.Localized;
+import org.diffusionlab.ui.common.text.ModelDescriptions;
+import org.diffusionlab.ui.common.work.BackgroundTask;
+import org.diffusionlab.ui.common.work.Generation;
+import org.diffusionlab.ui.common.work.Worker;
 
 /**
  * The Reverse view's state and commands: a diffusion model, where the chain starts (pure noise, or a digit noised

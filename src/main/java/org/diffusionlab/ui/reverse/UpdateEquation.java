@@ -1,12 +1,12 @@
 package org.diffusionlab.ui.reverse;
 
-import static org.diffusionlab.ui.common.Numbers.fixedArgument;
-import static org.diffusionlab.ui.common.Numbers.significantArgument;
+import static org.diffusionlab.ui.common.text.Numbers.fixedArgument;
+import static org.diffusionlab.ui.common.text.Numbers.significantArgument;
 
 import org.diffusionlab.core.diffusion.ReverseFrame;
 import org.diffusionlab.core.schedule.NoiseSchedule;
-import org.diffusionlab.ui.common.Localized;
-import org.diffusionlab.ui.common.Subscripts;
+import org.diffusionlab.ui.common.text.Localized;
+import org.diffusionlab.ui.common.text.Subscripts;
 
 /**
  * The update a reverse step applies, written out and with its numbers: DDPM's μ_θ = (x_t − β_t/√(1−ᾱ_t)·ε̂)/√α_t

@@ -6,7 +6,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.TextArea;
 import javafx.stage.Window;
 
-import org.diffusionlab.ui.common.Messages;
+import org.diffusionlab.ui.common.text.Messages;
 
 /** Help → About (credits and licences) and Help → Keyboard. */
 final class AboutDialog {

@@ -26,13 +26,13 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 
-import org.diffusionlab.ui.common.Charts;
-import org.diffusionlab.ui.common.FileDialogs;
-import org.diffusionlab.ui.common.GifExportDialog;
-import org.diffusionlab.ui.common.Messages;
 import org.diffusionlab.ui.common.Page;
 import org.diffusionlab.ui.common.Theme;
-import org.diffusionlab.ui.common.Numbers;
+import org.diffusionlab.ui.common.chart.Charts;
+import org.diffusionlab.ui.common.text.Messages;
+import org.diffusionlab.ui.common.text.Numbers;
+import org.diffusionlab.ui.common.widget.FileDialogs;
+import org.diffusionlab.ui.common.widget.GifExportDialog;
 
 /**
  * The window: menu bar, navigation rail, the current page, a status line. Pages are built by a function of the

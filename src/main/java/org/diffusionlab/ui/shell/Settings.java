@@ -5,8 +5,8 @@ import java.util.prefs.Preferences;
 
 import javafx.geometry.Rectangle2D;
 
-import org.diffusionlab.ui.common.Messages;
 import org.diffusionlab.ui.common.Theme;
+import org.diffusionlab.ui.common.text.Messages;
 
 /**
  * The user's display choices, remembered between runs: language, theme, presentation mode and its type size,

@@ -9,9 +9,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.layout.FlowPane;
 
-import org.diffusionlab.ui.common.Controls;
-import org.diffusionlab.ui.common.CurveChart;
-import org.diffusionlab.ui.common.Messages;
+import org.diffusionlab.ui.common.chart.CurveChart;
+import org.diffusionlab.ui.common.text.Messages;
+import org.diffusionlab.ui.common.widget.Controls;
 
 /** Above a Train pane's charts: log scale and smoothing for them, and the run's settings in words. */
 final class ChartToolbar extends FlowPane {

@@ -14,13 +14,13 @@ import javafx.scene.layout.VBox;
 
 import org.diffusionlab.core.data.Raster;
 import org.diffusionlab.core.metric.Metric;
-import org.diffusionlab.ui.common.Charts;
-import org.diffusionlab.ui.common.CurveChart;
-import org.diffusionlab.ui.common.HeatMapView;
-import org.diffusionlab.ui.common.Messages;
 import org.diffusionlab.ui.common.Observe;
-import org.diffusionlab.ui.common.PictureRow;
-import org.diffusionlab.ui.common.PointCloudView;
+import org.diffusionlab.ui.common.chart.Charts;
+import org.diffusionlab.ui.common.chart.CurveChart;
+import org.diffusionlab.ui.common.text.Messages;
+import org.diffusionlab.ui.common.widget.HeatMapView;
+import org.diffusionlab.ui.common.widget.PictureRow;
+import org.diffusionlab.ui.common.widget.PointCloudView;
 
 /**
  * A diffusion model's run: L_simple (training and held-out), the held-out −ELBO and its terms in bits per

@@ -24,9 +24,9 @@ import org.diffusionlab.core.train.DiffusionRecipe;
 import org.diffusionlab.core.train.DiffusionTrainingConfig;
 import org.diffusionlab.core.train.DiffusionTrainingSession;
 import org.diffusionlab.core.train.TrainingSession;
-import org.diffusionlab.ui.common.Localized;
-import org.diffusionlab.ui.common.ModelDescriptions;
 import org.diffusionlab.ui.common.ModelShelf;
+import org.diffusionlab.ui.common.text.Localized;
+import org.diffusionlab.ui.common.text.ModelDescriptions;
 
 /**
  * The Train view's diffusion model: the data set (digits train a U-Net, a 2-D set an MLP), epochs, batch and

@@ -8,7 +8,7 @@ import java.util.function.Supplier;
 import org.diffusionlab.core.BadInputException;
 import org.diffusionlab.core.metric.Metric;
 import org.diffusionlab.core.train.TrainingSession;
-import org.diffusionlab.ui.common.Localized;
+import org.diffusionlab.ui.common.text.Localized;
 
 /**
  * One kind of model the Train view trains: it owns its settings, and knows how a run of them is built, drawn,

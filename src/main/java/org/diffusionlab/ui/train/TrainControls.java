@@ -15,11 +15,11 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 import org.diffusionlab.core.schedule.NoiseSchedule;
-import org.diffusionlab.ui.common.Controls;
-import org.diffusionlab.ui.common.SideColumn;
-import org.diffusionlab.ui.common.Messages;
-import org.diffusionlab.ui.common.NoticeLabel;
 import org.diffusionlab.ui.common.Observe;
+import org.diffusionlab.ui.common.text.Messages;
+import org.diffusionlab.ui.common.widget.Controls;
+import org.diffusionlab.ui.common.widget.NoticeLabel;
+import org.diffusionlab.ui.common.widget.SideColumn;
 
 /** The Train view's left column: the model and its hyperparameters, start/pause/stop, progress, files. */
 final class TrainControls extends SideColumn {

@@ -4,7 +4,7 @@ import java.awt.Color;
 import java.util.List;
 
 import org.diffusionlab.core.metric.Metric;
-import org.diffusionlab.ui.common.CurveChart;
+import org.diffusionlab.ui.common.chart.CurveChart;
 
 /** The centre of the Train view for one kind of model: its charts and pictures. */
 sealed interface TrainPane permits VaePane, DiffusionPane {

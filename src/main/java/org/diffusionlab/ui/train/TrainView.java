@@ -13,12 +13,12 @@ import javafx.scene.Node;
 import javafx.scene.layout.BorderPane;
 
 import org.diffusionlab.core.data.Filmstrip;
-import org.diffusionlab.ui.common.CurveChart;
-import org.diffusionlab.ui.common.FileDialogs;
-import org.diffusionlab.ui.common.Messages;
 import org.diffusionlab.ui.common.Observe;
 import org.diffusionlab.ui.common.Page;
-import org.diffusionlab.ui.common.Throttle;
+import org.diffusionlab.ui.common.chart.CurveChart;
+import org.diffusionlab.ui.common.text.Messages;
+import org.diffusionlab.ui.common.widget.FileDialogs;
+import org.diffusionlab.ui.common.work.Throttle;
 
 /**
  * Train: the kind of model, its settings and the run's controls on the left; in the centre the pane of the kind

@@ -23,13 +23,12 @@ import org.diffusionlab.core.metric.Metric;
 import org.diffusionlab.core.train.TrainingEvent;
 import org.diffusionlab.core.train.TrainingRun;
 import org.diffusionlab.core.vae.Vae;
-import org.diffusionlab.ui.common.BackgroundTask;
-import org.diffusionlab.ui.common.EventQueue;
-import org.diffusionlab.ui.common.Localized;
-import org.diffusionlab.ui.common.Numbers;
-import org.diffusionlab.ui.common.ModelDescriptions;
 import org.diffusionlab.ui.common.ModelShelf;
-import org.diffusionlab.ui.common.Worker;
+import org.diffusionlab.ui.common.text.Localized;
+import org.diffusionlab.ui.common.text.Numbers;
+import org.diffusionlab.ui.common.work.BackgroundTask;
+import org.diffusionlab.ui.common.work.EventQueue;
+import org.diffusionlab.ui.common.work.Worker;
 
 /**
  * The Train view's run: which kind of model, the seed, a run in the background (start, pause, resume, stop), its

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.diffusionlab.core.metric.Metric;
-import org.diffusionlab.ui.common.CurveLog;
+import org.diffusionlab.ui.common.chart.CurveLog;
 
 /**
  * The numbers a training run reports, kept for its charts and its CSV: VAE ELBO terms in nats per image;

@@ -10,10 +10,10 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 import org.diffusionlab.core.metric.Metric;
-import org.diffusionlab.ui.common.Charts;
-import org.diffusionlab.ui.common.CurveChart;
-import org.diffusionlab.ui.common.Messages;
-import org.diffusionlab.ui.common.PictureRow;
+import org.diffusionlab.ui.common.chart.Charts;
+import org.diffusionlab.ui.common.chart.CurveChart;
+import org.diffusionlab.ui.common.text.Messages;
+import org.diffusionlab.ui.common.widget.PictureRow;
 
 /**
  * A VAE's run: live curves (−ELBO and reconstruction; KL on its own chart so it stays readable) in nats per image;

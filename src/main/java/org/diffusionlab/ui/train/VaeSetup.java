@@ -21,9 +21,9 @@ import org.diffusionlab.core.vae.VaeArchitecture;
 import org.diffusionlab.core.vae.VaeDataset;
 import org.diffusionlab.core.vae.VaeFile;
 import org.diffusionlab.core.vae.VaeTrainingConfig;
-import org.diffusionlab.ui.common.Localized;
-import org.diffusionlab.ui.common.ModelDescriptions;
 import org.diffusionlab.ui.common.ModelShelf;
+import org.diffusionlab.ui.common.text.Localized;
+import org.diffusionlab.ui.common.text.ModelDescriptions;
 
 /** The Train view's VAE on the bundled digits: latent size, hidden layer, β, learning rate, batch and epochs. */
 public final class VaeSetup implements ModelSetup {

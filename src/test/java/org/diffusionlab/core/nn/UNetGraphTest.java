@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
 
-import org.diffusionlab.core.BadInputException;
 import org.diffusionlab.core.diffusion.DiffusionModel;
 import org.diffusionlab.core.onnx.OnnxSession;
 import org.diffusionlab.core.random.Gaussian;

@@ -9,10 +9,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import org.diffusionlab.core.metric.Metric;
 import org.diffusionlab.core.data.DiffusionData;
 import org.diffusionlab.core.data.Digits;
 import org.diffusionlab.core.eval.DigitClassifier;
+import org.diffusionlab.core.metric.Metric;
 import org.diffusionlab.core.nn.DigitClassifierNet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

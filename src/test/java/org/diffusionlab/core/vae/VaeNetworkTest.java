@@ -10,9 +10,9 @@ import java.util.SplittableRandom;
 
 import org.diffusionlab.core.nn.Block;
 import org.diffusionlab.core.nn.Dense;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 
 class VaeNetworkTest {

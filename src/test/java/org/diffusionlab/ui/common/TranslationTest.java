@@ -20,6 +20,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.diffusionlab.ui.common.chart.Charts;
+import org.diffusionlab.ui.common.text.Messages;
+import org.diffusionlab.ui.common.text.Numbers;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.AxisState;
 import org.jfree.chart.axis.NumberTick;

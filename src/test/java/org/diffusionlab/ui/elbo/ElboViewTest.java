@@ -11,12 +11,12 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import javafx.scene.Scene;
 import javafx.scene.control.Slider;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import org.diffusionlab.app.Cli;
 import org.diffusionlab.app.DiffusionLabApp;
@@ -25,10 +25,10 @@ import org.diffusionlab.core.elbo.ElboKeys;
 import org.diffusionlab.core.io.Json;
 import org.diffusionlab.core.vae.Vae;
 import org.diffusionlab.core.vae.VaeFile;
-import org.diffusionlab.ui.common.ImmediateWorker;
-import org.diffusionlab.ui.common.Localized;
-import org.diffusionlab.ui.common.Messages;
 import org.diffusionlab.ui.common.ModelShelf;
+import org.diffusionlab.ui.common.text.Localized;
+import org.diffusionlab.ui.common.text.Messages;
+import org.diffusionlab.ui.common.work.ImmediateWorker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;

@@ -15,9 +15,9 @@ import org.diffusionlab.core.diffusion.DiffusionModel;
 import org.diffusionlab.core.elbo.VaeElboReport;
 import org.diffusionlab.core.vae.Vae;
 import org.diffusionlab.core.vae.VaeFile;
-import org.diffusionlab.ui.common.Localized;
 import org.diffusionlab.ui.common.ModelShelf;
-import org.diffusionlab.ui.common.Worker;
+import org.diffusionlab.ui.common.text.Localized;
+import org.diffusionlab.ui.common.work.Worker;
 import org.junit.jupiter.api.Test;
 
 /** A computation in progress is cancelled when its input changes (run without JavaFX: plain properties). */

@@ -21,10 +21,10 @@ import javafx.stage.Stage;
 
 import org.diffusionlab.app.DiffusionLabApp;
 import org.diffusionlab.core.data.Raster;
-import org.diffusionlab.ui.common.ImmediateWorker;
-import org.diffusionlab.ui.common.MarkedChart;
-import org.diffusionlab.ui.common.Messages;
-import org.diffusionlab.ui.common.RasterView;
+import org.diffusionlab.ui.common.chart.MarkedChart;
+import org.diffusionlab.ui.common.text.Messages;
+import org.diffusionlab.ui.common.widget.RasterView;
+import org.diffusionlab.ui.common.work.ImmediateWorker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;

@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.diffusionlab.core.diffusion.DiffusionModel;
 import org.diffusionlab.core.nn.DenoiserSpec;
 import org.diffusionlab.core.schedule.NoiseSchedule;
-import org.diffusionlab.ui.common.HeldWorker;
-import org.diffusionlab.ui.common.ImmediateWorker;
-import org.diffusionlab.ui.common.Localized;
 import org.diffusionlab.ui.common.ModelShelf;
-import org.diffusionlab.ui.common.Worker;
+import org.diffusionlab.ui.common.text.Localized;
+import org.diffusionlab.ui.common.work.HeldWorker;
+import org.diffusionlab.ui.common.work.ImmediateWorker;
+import org.diffusionlab.ui.common.work.Worker;
 import org.junit.jupiter.api.Test;
 
 /** The Reverse view-model without a window: the chain's state machine on tiny untrained models. */

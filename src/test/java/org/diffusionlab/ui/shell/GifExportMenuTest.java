@@ -18,10 +18,10 @@ import javafx.stage.Stage;
 
 import org.diffusionlab.app.DiffusionLabApp;
 import org.diffusionlab.core.io.GifReadBack;
-import org.diffusionlab.ui.common.FileDialogs;
-import org.diffusionlab.ui.common.ImmediateWorker;
-import org.diffusionlab.ui.common.Messages;
 import org.diffusionlab.ui.common.Page;
+import org.diffusionlab.ui.common.text.Messages;
+import org.diffusionlab.ui.common.widget.FileDialogs;
+import org.diffusionlab.ui.common.work.ImmediateWorker;
 import org.diffusionlab.ui.forward.ForwardView;
 import org.diffusionlab.ui.forward.ForwardViewModel;
 import org.junit.jupiter.api.AfterEach;

@@ -1,7 +1,6 @@
 package org.diffusionlab.ui.shell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,9 +16,9 @@ import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 
 import org.diffusionlab.app.DiffusionLabApp;
-import org.diffusionlab.ui.common.ImmediateWorker;
-import org.diffusionlab.ui.common.Messages;
 import org.diffusionlab.ui.common.Page;
+import org.diffusionlab.ui.common.text.Messages;
+import org.diffusionlab.ui.common.work.ImmediateWorker;
 import org.diffusionlab.ui.forward.ForwardView;
 import org.diffusionlab.ui.forward.ForwardViewModel;
 import org.junit.jupiter.api.AfterEach;

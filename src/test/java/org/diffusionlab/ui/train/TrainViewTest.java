@@ -16,14 +16,14 @@ import javafx.scene.control.Spinner;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 
-import org.diffusionlab.core.metric.Metric;
 import org.diffusionlab.app.DiffusionLabApp;
 import org.diffusionlab.core.diffusion.DiffusionModel;
+import org.diffusionlab.core.metric.Metric;
 import org.diffusionlab.core.vae.Vae;
-import org.diffusionlab.ui.common.ImmediateWorker;
-import org.diffusionlab.ui.common.Messages;
 import org.diffusionlab.ui.common.ModelShelf;
-import org.diffusionlab.ui.common.PictureRow;
+import org.diffusionlab.ui.common.text.Messages;
+import org.diffusionlab.ui.common.widget.PictureRow;
+import org.diffusionlab.ui.common.work.ImmediateWorker;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
