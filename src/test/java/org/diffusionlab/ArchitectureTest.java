@@ -14,7 +14,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The layers of DESIGN.md: data → core → view-models → views, and ND4J only where it belongs. */
+/** The layers of docs/DESIGN.md: data → core → view-models → views, and ND4J only where it belongs. */
 @AnalyzeClasses(packages = "org.diffusionlab", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
