@@ -137,11 +137,9 @@ final class ChainPanel extends BorderPane {
 
         @Override
         protected void draw() {
-            GraphicsContext g = canvas.getGraphicsContext2D();
+            GraphicsContext g = blank();
             double width = canvas.getWidth();
             double height = canvas.getHeight();
-            g.setFill(Theme.fx(Theme.current().chartBackground()));
-            g.fillRect(0, 0, width, height);
             String[] names = {"x₀", "x₁", "x₂", "…", "x_{t−1}", "x_t", "…", "x_T"};
             double step = width / names.length;
             double y = height / 2;

@@ -37,11 +37,9 @@ final class ChordPlot extends CanvasRegion {
 
     @Override
     protected void draw() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
+        GraphicsContext g = blank();
         double width = canvas.getWidth();
         double height = canvas.getHeight();
-        g.setFill(Theme.fx(Theme.current().chartBackground()));
-        g.fillRect(0, 0, width, height);
         g.setFill(Theme.fx(Theme.current().ink()));
         g.setFont(Font.font(Charts.FONT, 14));
         g.setTextAlign(TextAlignment.LEFT);

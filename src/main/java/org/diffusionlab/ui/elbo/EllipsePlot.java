@@ -63,9 +63,7 @@ class EllipsePlot extends CanvasRegion {
 
     @Override
     protected void draw() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.setFill(Theme.fx(Theme.current().chartBackground()));
-        g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        GraphicsContext g = blank();
         double[] area = area();
         background(g, area);
         g.setStroke(Theme.fx(Theme.current().grid()));

@@ -48,11 +48,9 @@ final class EvidenceBar extends CanvasRegion {
 
     @Override
     protected void draw() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
+        GraphicsContext g = blank();
         double width = canvas.getWidth();
         double height = canvas.getHeight();
-        g.setFill(Theme.fx(Theme.current().chartBackground()));
-        g.fillRect(0, 0, width, height);
         double top = 20;
         double barWidth = 64;
         double left = 16;
