@@ -45,6 +45,7 @@ class IdxFileFuzzTest {
                 byte[] mutant = truncated ? Mutations.truncate(whole, random)
                         : i % 3 == 1 ? Mutations.flipBits(whole, random) : Mutations.smashBytes(whole, random, gzip ? whole.length : 16);
                 Path file = Files.write(dir.resolve("case-" + i + ".idx"), mutant);
+                long allocatedBefore = Mutations.allocatedByThisThread();
                 try {
                     Idx.readImages(file);
                     if (truncated) {
@@ -56,6 +57,7 @@ class IdxFileFuzzTest {
                 } catch (Throwable e) {
                     fail("case " + i + (gzip ? " (gzip)" : "") + " threw " + e, e);
                 }
+                Mutations.requireWithinBudget("case " + i + (gzip ? " (gzip)" : ""), allocatedBefore, mutant.length);
                 Files.delete(file);
             }
             byte[] header = Arrays.copyOf(whole, whole.length);

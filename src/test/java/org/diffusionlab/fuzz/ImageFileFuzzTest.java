@@ -39,6 +39,7 @@ class ImageFileFuzzTest {
     }
 
     private static void loadOrRefuse(String label, byte[] bytes, boolean mustRefuse) {
+        long allocatedBefore = Mutations.allocatedByThisThread();
         try {
             ImageLoader.decode("case.img", new ByteArrayInputStream(bytes), 128);
             if (mustRefuse) {
@@ -50,6 +51,7 @@ class ImageFileFuzzTest {
         } catch (Throwable e) {
             fail(label + " threw " + e, e);
         }
+        Mutations.requireWithinBudget(label, allocatedBefore, bytes.length);
     }
 
     @Test

@@ -88,6 +88,7 @@ class ModelFileFuzzTest {
                 default -> bomb(entries, weights.get(random.nextInt(weights.size())), random);
             };
             Path file = Files.write(dir.resolve("case-" + i + ".zip"), mutant);
+            long allocatedBefore = Mutations.allocatedByThisThread();
             try {
                 reader.read(file);
             } catch (BadInputException e) {
@@ -99,9 +100,11 @@ class ModelFileFuzzTest {
             } finally {
                 Files.delete(file);
             }
+            Mutations.requireWithinBudget("case " + i + " (kind " + kind + ")", allocatedBefore, mutant.length);
         }
         assertTrue(refused > cases / 2, "most mutants must be refused, got " + refused + " of " + cases);
     }
+
 
     interface Edit {
         byte[] apply(byte[] entry) throws Exception;

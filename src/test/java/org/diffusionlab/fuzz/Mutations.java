@@ -1,8 +1,11 @@
 package org.diffusionlab.fuzz;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.LinkedHashMap;
@@ -12,6 +15,8 @@ import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+
+import com.sun.management.ThreadMXBean;
 
 /** Seeded ways to damage a file: truncations, bit flips, and edits to a zip's entries and headers. */
 final class Mutations {
@@ -153,5 +158,23 @@ final class Mutations {
         };
         ByteBuffer.wrap(copy).order(ByteOrder.LITTLE_ENDIAN).putFloat(10 + headerLength + 4 * random.nextInt(values), value);
         return copy;
+    }
+
+    /**
+     * What one mutant may make a reader allocate on the heap: the good files unpack to a few MB at most and are held
+     * a few times over while loading, so a reader that trusted a header's claimed size would go far past this.
+     */
+    static final long ALLOCATION_BUDGET_PER_CASE = 64L << 20;
+
+    /** Bytes this thread has allocated on the heap so far (HotSpot's own count: no garbage-collection noise). */
+    static long allocatedByThisThread() {
+        return ((ThreadMXBean) ManagementFactory.getThreadMXBean()).getThreadAllocatedBytes(Thread.currentThread().getId());
+    }
+
+    /** Fails if reading one mutant of {@code fileBytes} bytes allocated more than the budget since {@code before}. */
+    static void requireWithinBudget(String label, long before, long fileBytes) {
+        long allocated = allocatedByThisThread() - before;
+        assertTrue(allocated < ALLOCATION_BUDGET_PER_CASE, label + " allocated " + (allocated >> 20) + " MB on the heap for a file of "
+                + fileBytes + " bytes");
     }
 }
