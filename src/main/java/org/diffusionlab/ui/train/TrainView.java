@@ -10,6 +10,9 @@ import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.layout.BorderPane;
 
 import org.diffusionlab.core.data.Filmstrip;
@@ -43,6 +46,22 @@ public final class TrainView extends BorderPane implements Page {
         Observe.now(model.kindProperty(), kind -> setCenter((Node) pane(kind)));
         Throttle<Integer> redraw = new Throttle<>(CHART_INTERVAL_MS, revision -> refreshCharts());
         Observe.now(model.curvesRevisionProperty(), revision -> redraw.offer(revision.intValue()));
+        model.stateProperty().addListener((obs, old, state) -> {
+            if (state == TrainViewModel.State.FAILED && getScene() != null && getScene().getWindow() != null) {
+                showFailure();   // only the view on screen: a view left behind by a language switch stays quiet
+            }
+        });
+    }
+
+    /** A run that failed (a loss that is no longer a finite number, say) says so in a dialog, not only a line. */
+    private void showFailure() {
+        Alert alert = new Alert(Alert.AlertType.ERROR, model.noticeProperty().get().render(messages) + "\n\n"
+                + messages.get("train.failed.kept"), new ButtonType(messages.get("dialog.close"), ButtonBar.ButtonData.CANCEL_CLOSE));
+        alert.initOwner(getScene().getWindow());
+        alert.setTitle(messages.get("train.failed.title"));
+        alert.setHeaderText(messages.get("train.failed.title"));
+        alert.getDialogPane().setId("train-failed-dialog");
+        alert.show();
     }
 
     private TrainPane pane(TrainViewModel.Kind kind) {

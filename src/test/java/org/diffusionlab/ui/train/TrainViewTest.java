@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
@@ -164,5 +165,9 @@ class TrainViewTest {
         String notice = robot.lookup("#train-notice").queryAs(Label.class).getText();
         assertTrue(notice.contains("not a finite number") && notice.contains("learning rate"), notice);
         assertTrue(robot.lookup("#train-notice").query().getStyleClass().contains("notice-error"));
+        DialogPane dialog = robot.lookup("#train-failed-dialog").queryAs(DialogPane.class);
+        assertTrue(dialog.getContentText().contains("not a finite number") && dialog.getContentText().contains("last good step"),
+                dialog.getContentText());
+        robot.interact(() -> ((Stage) dialog.getScene().getWindow()).close());
     }
 }
