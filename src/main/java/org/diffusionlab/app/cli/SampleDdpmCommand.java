@@ -51,7 +51,7 @@ public final class SampleDdpmCommand implements Callable<Integer> {
         long start = System.nanoTime();
         if (animate) {
             ChainFrames.Labelled animation = ChainFrames.reverse(ReverseChain.fromNoise(diffusion, sampler.sampler(), count, seed),
-                    frameCount, samples -> SamplePictures.picture(diffusion, samples));
+                    frameCount, samples -> SamplePictures.picture(diffusion, samples), out.getFileName().toString());
             gif.write(animation, diffusion.isImage() ? SamplePictures.GRID_SCALE : 1, out);
             System.err.printf("wrote %s: %d frames of %d samples with %s in %.1f s%n", out, animation.rasters().size(), count,
                     sampler.sampler().label(), (System.nanoTime() - start) / 1e9);

@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
+import org.diffusionlab.core.BadInputException;
 import org.diffusionlab.core.data.AnimationFrames;
 import org.diffusionlab.core.data.Raster;
+import org.diffusionlab.core.io.Figures;
 
 /**
  * The frames of a chain, for an animation: a forward chain at steps spread evenly over t = 0 … T, or a reverse
@@ -37,15 +39,18 @@ public final class ChainFrames {
     /**
      * Runs the chain from where it stands to t = 0 and keeps {@code count} of its states, spread evenly over
      * the steps still to take (the current state first, the finished samples last), each drawn by {@code picture}
-     * from the whole batch.
+     * from the whole batch. A state with a NaN or infinite number is refused, naming {@code source}: no frame is drawn
+     * from numbers that are not numbers.
      */
-    public static Labelled reverse(ReverseChain chain, int count, Function<float[], Raster> picture) {
+    public static Labelled reverse(ReverseChain chain, int count, Function<float[], Raster> picture, String source)
+            throws BadInputException {
         List<Integer> keep = AnimationFrames.spread(count, chain.taken(), chain.steps());
         List<Raster> rasters = new ArrayList<>();
         List<Integer> steps = new ArrayList<>();
         float[] state = chain.current();
         while (true) {
             if (keep.contains(chain.taken())) {
+                Figures.requireFiniteSamples(source, state);
                 rasters.add(picture.apply(state));
                 steps.add(chain.currentT());
             }

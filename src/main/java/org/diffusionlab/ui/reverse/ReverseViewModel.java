@@ -251,7 +251,8 @@ public final class ReverseViewModel {
         notice.set(Localized.of("message.exportingGif", file.getFileName().toString()));
         worker.submit("export-gif", () -> {
             ChainFrames.Labelled frames = ChainFrames.reverse(maker.call(), settings.frames(),
-                    samples -> side > 0 ? SamplePicture.grid(samples, side) : SamplePicture.scatter(samples));
+                    samples -> side > 0 ? SamplePicture.grid(samples, side) : SamplePicture.scatter(samples),
+                    file.getFileName().toString());
             return GifExport.write(file, frames.rasters(), frames.labels(), settings, scale);
         }, written -> notice.set(Localized.of("message.exported", written.toString())),
                 e -> notice.set(GifExport.failure(file, e)));
