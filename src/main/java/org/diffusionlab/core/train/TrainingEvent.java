@@ -42,7 +42,10 @@ public sealed interface TrainingEvent {
     record Finished(long step, double seconds, boolean stoppedEarly) implements TrainingEvent {
     }
 
-    /** The run failed (e.g. the loss became NaN); the model holds the last good weights. */
-    record Failed(long step, String message) implements TrainingEvent {
+    /**
+     * The run failed; the model holds the last good weights. {@code lossNotFinite} when the loss became NaN or
+     * infinite (the usual cause: too high a learning rate), so a view can say it in the reader's language.
+     */
+    record Failed(long step, String message, boolean lossNotFinite) implements TrainingEvent {
     }
 }

@@ -58,7 +58,7 @@ public final class TrainingRun {
                         session.restoreLastGood();
                         listener.accept(new TrainingEvent.Failed(step, "Training stopped at step " + step
                                 + ": the loss became " + loss + " (not a finite number). The learning rate is probably too"
-                                + " high. The model keeps the weights from the last good step."));
+                                + " high. The model keeps the weights from the last good step.", true));
                         return;
                     }
                     session.keepLastGood();
@@ -71,7 +71,7 @@ public final class TrainingRun {
             session.restoreLastGood();
             listener.accept(new TrainingEvent.Failed(step, "Training failed at step " + step + ": " + (e instanceof OutOfMemoryError
                     ? "not enough memory (try a smaller batch or network)" : e.getMessage() == null ? "an internal error"
-                    : e.getMessage()) + ". The model keeps the weights from the last good step."));
+                    : e.getMessage()) + ". The model keeps the weights from the last good step.", false));
         } finally {
             running = false;
         }

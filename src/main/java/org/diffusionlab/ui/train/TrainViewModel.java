@@ -204,7 +204,8 @@ public final class TrainViewModel {
             state.set(finished.stoppedEarly() ? State.STOPPED : State.FINISHED);
             keepModel(finished.seconds(), finished.step());
         } else if (event instanceof TrainingEvent.Failed failed) {
-            notice.set(Localized.plainError(failed.message()));
+            notice.set(failed.lossNotFinite() ? Localized.error("train.failed.nonFinite", String.valueOf(failed.step()))
+                    : Localized.plainError(failed.message()));
             progressText.set(Localized.of("train.progress.failed", String.valueOf(failed.step())));
             state.set(State.FAILED);
             keepModel(0, failed.step());
