@@ -37,6 +37,7 @@ import org.diffusionlab.ui.common.ModelShelf;
 import org.diffusionlab.ui.common.PlaybackModel;
 import org.diffusionlab.ui.common.text.Localized;
 import org.diffusionlab.ui.common.text.ModelDescriptions;
+import org.diffusionlab.ui.common.text.Numbers;
 import org.diffusionlab.ui.common.work.BackgroundTask;
 import org.diffusionlab.ui.common.work.Generation;
 import org.diffusionlab.ui.common.work.Worker;
@@ -86,6 +87,8 @@ public final class ReverseViewModel {
     private ReverseChain chain;
     private final Generation generation = new Generation();
     private final BooleanProperty computing = new SimpleBooleanProperty(this, "computing");
+    /** The compute time of a step, smoothed: the status says how many steps a second the worker keeps up with. */
+    private double secondsPerStep;
     private Digits digits;
 
     // Properties
@@ -289,6 +292,10 @@ public final class ReverseViewModel {
         return frames.size() - 1;
     }
 
+    /** One step of the chain and the seconds it took to compute. */
+    private record Stepped(ReverseFrame frame, double seconds) {
+    }
+
     /** Computes the next step if the position (plus a little look-ahead while playing) needs it; one job per step. */
     private void computeMore() {
         if (chain == null || computing.get() || !chain.hasNext()) {
@@ -300,11 +307,16 @@ public final class ReverseViewModel {
         }
         ReverseChain current = chain;
         // whileCurrent: if the settings changed meanwhile, this chain is gone and so is its step
-        BackgroundTask.wrap("reverse-step", current::next).busy(computing).whileCurrent(generation).onSuccess(frame -> {
-            frames.add(frame);
+        BackgroundTask.wrap("reverse-step", () -> {
+            long started = System.nanoTime();
+            ReverseFrame next = current.next();
+            return new Stepped(next, (System.nanoTime() - started) / 1e9);
+        }).busy(computing).whileCurrent(generation).onSuccess(stepped -> {
+            frames.add(stepped.frame());
+            secondsPerStep = frames.size() == 1 ? stepped.seconds() : 0.8 * secondsPerStep + 0.2 * stepped.seconds();
             playback.availableProperty().set(available());
             status.set(Localized.of("reverse.status.computed", String.valueOf(frames.size()), String.valueOf(current.steps()),
-                    current.sampler().label()));
+                    current.sampler().label(), Numbers.fixedArgument(1 / secondsPerStep, 0)));
             if (frames.size() == 1 || playback.position() <= available()) {
                 show();
             }

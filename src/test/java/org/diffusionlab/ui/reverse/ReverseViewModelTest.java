@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+
 import org.diffusionlab.core.diffusion.DiffusionModel;
 import org.diffusionlab.core.nn.DenoiserSpec;
 import org.diffusionlab.core.schedule.NoiseSchedule;
@@ -62,7 +64,7 @@ class ReverseViewModelTest {
         model.playback().seek(20);
         assertEquals(20, model.computedSteps());
         assertEquals(0, model.cloudFrameProperty().get().t(), "the end of the chain is x₀");
-        assertEquals(Localized.of("reverse.status.computed", "20", "20", "DDPM"), model.statusProperty().get());
+        assertComputed("20", "20", "DDPM", model.statusProperty().get());
     }
 
     @Test
@@ -95,7 +97,7 @@ class ReverseViewModelTest {
         assertEquals(0, model.computedSteps(), "the old chain's step is dropped");
         worker.releaseAll();                       // the new chain is built and takes its first step
         assertEquals(1, model.computedSteps());
-        assertEquals(Localized.of("reverse.status.computed", "1", "20", "DDPM"), model.statusProperty().get());
+        assertComputed("1", "20", "DDPM", model.statusProperty().get());
     }
 
     @Test
@@ -128,5 +130,12 @@ class ReverseViewModelTest {
         assertEquals(0, frame.position());
         assertEquals(ReverseViewModel.GRID, frame.samples().size());
         assertEquals(28, frame.detail().xt().width());
+    }
+
+    /** The status names the steps computed and the sampler, then the rate the worker computes them at. */
+    private static void assertComputed(String computed, String steps, String sampler, Localized status) {
+        assertEquals("reverse.status.computed", status.key());
+        assertEquals(List.of(computed, steps, sampler), status.arguments().subList(0, 3));
+        assertEquals(4, status.arguments().size(), "and the compute rate in steps per second");
     }
 }
