@@ -36,8 +36,11 @@ public final class DiffusionModel implements NoisePredictor {
     private final NoiseSchedule schedule;
     private final String dataSet;
     private final ObjectNode manifest;
-    /** The frozen weights compiled for fast sampling, once {@link #freeze} made them; else ND4J samples. */
+    /** Whether the weights are final ({@link #freeze}), so sampling may use a compiled copy of them. */
+    private boolean frozen;
+    /** The frozen weights compiled for fast sampling, made on the first call that samples; else ND4J samples. */
     private OnnxDenoiser compiled;
+    private boolean compileTried;
 
     public DiffusionModel(Denoiser denoiser, NoiseSchedule schedule, String dataSet) {
         this(denoiser, schedule, dataSet, ModelArchive.newManifest(KIND));
@@ -108,26 +111,33 @@ public final class DiffusionModel implements NoisePredictor {
 
     @Override
     public INDArray predictNoise(INDArray xt, int[] t) {
-        return compiled != null ? compiled.predictNoise(xt, t) : denoiser.predictNoise(xt, t);
-    }
-
-    /**
-     * Declares the weights final and compiles them for sampling (ONNX Runtime for a U-Net; nothing for an MLP).
-     * A model read from a file is frozen; one still training is not, since its sampler must see every update.
-     */
-    public DiffusionModel freeze() {
-        if (compiled == null) {
+        if (frozen && !compileTried) {
+            compileTried = true;   // compiled where sampling starts, so loading a model stays quick
             OnnxDenoiser.of(denoiser).ifPresent(engine -> {
                 compiled = engine;
                 CLEANER.register(this, engine::close);
             });
         }
+        return compiled != null ? compiled.predictNoise(xt, t) : denoiser.predictNoise(xt, t);
+    }
+
+    /**
+     * Declares the weights final, so sampling may compile them (ONNX Runtime for a U-Net; nothing for an MLP). A model
+     * read from a file is frozen; one still training is not, since its sampler must see every update.
+     */
+    public DiffusionModel freeze() {
+        frozen = true;
         return this;
     }
 
     /** Undoes {@link #freeze}: the weights are about to change (training further), so ND4J samples from them. */
     public void thaw() {
-        compiled = null;
+        frozen = false;
+        compileTried = false;
+        if (compiled != null) {
+            compiled.close();   // its native memory now, not whenever the model is collected
+            compiled = null;
+        }
     }
 
     /**

@@ -3,6 +3,7 @@ package org.diffusionlab.core.onnx;
 import java.nio.FloatBuffer;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
@@ -17,6 +18,7 @@ import ai.onnxruntime.OrtSession;
 public final class OnnxSession implements AutoCloseable {
     private static final OrtEnvironment ENVIRONMENT = OnnxRuntimeStart.environment();
     private final OrtSession session;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private OnnxSession(OrtSession session) {
         this.session = session;
@@ -57,8 +59,12 @@ public final class OnnxSession implements AutoCloseable {
         }
     }
 
+    /** Frees the session's native memory; a second call (say, the model's cleaner after an explicit close) does nothing. */
     @Override
     public void close() {
+        if (closed.getAndSet(true)) {
+            return;
+        }
         try {
             session.close();
         } catch (OrtException e) {
