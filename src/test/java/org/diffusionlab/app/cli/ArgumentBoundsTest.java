@@ -4,13 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.diffusionlab.app.Cli;
-import org.diffusionlab.app.ConsoleCapture;
+import org.diffusionlab.app.CliRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,25 +18,15 @@ class ArgumentBoundsTest {
     @TempDir
     Path dir;
     @RegisterExtension
-    final ConsoleCapture console = new ConsoleCapture();
-    private final ByteArrayOutputStream err = console.err();
-
-    private String refused(String... args) {
-        err.reset();
-        assertEquals(2, Cli.execute(args), String.join(" ", args) + " → " + err);
-        String[] lines = err.toString().strip().split("\n");
-        assertEquals(1, lines.length, err.toString());
-        assertTrue(lines[0].startsWith("error: "), lines[0]);
-        return lines[0];
-    }
+    final CliRun cli = new CliRun();
 
     @Test
     void threadCountsBeyondTheMachineAreRefusedByEveryCommandThatTakesThem() {
         String out = dir.resolve("m.zip").toString();
-        String line = refused("eval-ddpm", "--model", "models/ddpm-mnist.zip", "--threads", "100000");
+        String line = cli.refused("eval-ddpm", "--model", "models/ddpm-mnist.zip", "--threads", "100000");
         assertTrue(line.contains("--threads") && line.contains("100000"), line);
-        refused("train-ddpm", "--data", "two-moons", "--threads", "100000", "--out", out);
-        refused("train-ddpm", "--data", "two-moons", "--threads", "-1", "--out", out);
+        cli.refused("train-ddpm", "--data", "two-moons", "--threads", "100000", "--out", out);
+        cli.refused("train-ddpm", "--data", "two-moons", "--threads", "-1", "--out", out);
         assertFalse(Files.exists(dir.resolve("m.zip")));
     }
 
@@ -62,7 +50,7 @@ class ArgumentBoundsTest {
                 new String[] {"train-classifier", "--channels", "0", "--out", zip},
                 new String[] {"train-classifier", "--features", "-8", "--out", zip});
         for (String[] args : cases) {
-            String line = refused(args);
+            String line = cli.refused(args);
             assertTrue(line.contains(args[args.length - 3]) || line.contains(args[args.length - 1])
                     || line.matches(".*--\\w[\\w-]* must .*"), line);
         }
@@ -73,8 +61,8 @@ class ArgumentBoundsTest {
     @Test
     void theMessageStatesTheRange() {
         assertEquals("error: --channels must be from 1 to 256, not 0",
-                refused("train-classifier", "--channels", "0", "--out", dir.resolve("c.zip").toString()));
+                cli.refused("train-classifier", "--channels", "0", "--out", dir.resolve("c.zip").toString()));
         assertEquals("error: --frames must be from 2 to 200, not 1",
-                refused("forward", "--image", "digit:1", "--frames", "1", "--out", dir.resolve("f.png").toString()));
+                cli.refused("forward", "--image", "digit:1", "--frames", "1", "--out", dir.resolve("f.png").toString()));
     }
 }

@@ -5,15 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.diffusionlab.app.Cli;
-import org.diffusionlab.app.ConsoleCapture;
+import org.diffusionlab.app.CliRun;
 import org.diffusionlab.core.BadInputException;
 import org.diffusionlab.core.diffusion.DiffusionModel;
 import org.diffusionlab.core.io.Figures;
@@ -32,9 +30,7 @@ class FiniteFiguresTest {
     @TempDir
     Path dir;
     @RegisterExtension
-    final ConsoleCapture console = new ConsoleCapture();
-    private final ByteArrayOutputStream err = console.err();
-    private final ByteArrayOutputStream out = console.out();
+    final CliRun cli = new CliRun();
 
     /** The model with every weight multiplied by {@code factor}: finite, but it overflows float arithmetic. */
     private Path scaled(Path model, float factor, String name) throws Exception {
@@ -70,19 +66,17 @@ class FiniteFiguresTest {
         VaeFile.write(good, Vae.initial(architecture, 1), new VaeFile.Training(new VaeTrainingConfig(architecture, 1, 1e-3, 8,
                 1, 1), "c", "d", "s", 1, null));
         Path huge = scaled(good, 5e3f, "huge-vae.zip");
-        assertEquals(2, Cli.execute("eval-vae", "--model", huge.toString()), err.toString());
-        String[] lines = err.toString().strip().split("\n");
-        assertEquals(1, lines.length, err.toString());
-        assertTrue(lines[0].startsWith("error: huge-vae.zip: ") && lines[0].matches(".*(infinite|not a number).*"), lines[0]);
-        assertEquals("", out.toString(), "no JSON line with a rounded infinity");
+        CliRun.Result result = cli.run("eval-vae", "--model", huge.toString());
+        String line = result.refusal();
+        assertTrue(line.startsWith("error: huge-vae.zip: ") && line.matches(".*(infinite|not a number).*"), line);
+        assertEquals("", result.out(), "no JSON line with a rounded infinity");
     }
 
     @Test
     void weightsFarBeyondTrainedOnesAreRefusedAtLoadByName() throws Exception {
         Path huge = scaled(Path.of("models/ddpm-toy2d-two-moons.zip"), 1e30f, "huge-ddpm.zip");
         Path png = dir.resolve("points.png");
-        assertEquals(2, Cli.execute("sample-ddpm", "--model", huge.toString(), "--out", png.toString()), err.toString());
-        String line = err.toString().strip();
+        String line = cli.refused("sample-ddpm", "--model", huge.toString(), "--out", png.toString());
         assertTrue(line.startsWith("error: huge-ddpm.zip: the weight '") && line.contains("far larger than a trained weight"),
                 line);
         assertFalse(Files.exists(png));
@@ -101,9 +95,10 @@ class FiniteFiguresTest {
     @Test
     void aDivergingTrainingRunEndsWithExitTwoAndWritesNothing() throws Exception {
         Path model = dir.resolve("vae.zip");
-        assertEquals(2, Cli.execute("train-vae", "--latent", "16", "--hidden", "400", "--lr", "100", "--epochs", "1",
-                "--out", model.toString()), err.toString());
-        String last = err.toString().strip().lines().reduce((a, b) -> b).orElseThrow();
+        CliRun.Result result = cli.run("train-vae", "--latent", "16", "--hidden", "400", "--lr", "100", "--epochs", "1",
+                "--out", model.toString());
+        assertEquals(2, result.code(), result.err());
+        String last = result.err().strip().lines().reduce((a, b) -> b).orElseThrow();
         assertTrue(last.startsWith("error: Training stopped at step") && last.contains("not a finite number")
                 && last.contains("Nothing was written to " + model), last);
         assertFalse(Files.exists(model));

@@ -5,13 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
-import org.diffusionlab.app.Cli;
-import org.diffusionlab.app.ConsoleCapture;
+import org.diffusionlab.app.CliRun;
 import org.diffusionlab.core.data.Assets;
 import org.diffusionlab.core.io.GifReadBack;
 import org.junit.jupiter.api.Test;
@@ -23,14 +20,14 @@ class GifCommandsTest {
     @TempDir
     Path dir;
     @RegisterExtension
-    final ConsoleCapture console = new ConsoleCapture();
-    private final ByteArrayOutputStream err = console.err();
+    final CliRun cli = new CliRun();
 
     @Test
     void forwardWritesTheChainAsALoopingGif() throws Exception {
         Path gif = dir.resolve("chain.gif");
-        assertEquals(0, Cli.execute("forward", "--image", "digit:3", "--T", "300", "--frames", "120", "--delay", "50",
-                "--tile", "112", "--out", gif.toString()), err.toString());
+        CliRun.Result written = cli.run("forward", "--image", "digit:3", "--T", "300", "--frames", "120", "--delay", "50",
+                "--tile", "112", "--out", gif.toString());
+        assertEquals(0, written.code(), written.err());
         GifReadBack back = GifReadBack.read(gif);
         assertEquals(120, back.frames());
         assertTrue(back.delaysCentiseconds().stream().allMatch(d -> d == 5));
@@ -43,8 +40,9 @@ class GifCommandsTest {
     void sampleDdpmWritesTheReverseChainAsAGif() throws Exception {
         Path gif = dir.resolve("reverse.gif");
         String model = Assets.models().resolve("ddpm-mnist.zip").toString();
-        assertEquals(0, Cli.execute("sample-ddpm", "--model", model, "--sampler", "ddim", "--steps", "6", "--n", "4",
-                "--out", gif.toString(), "--frames", "50", "--once"), err.toString());
+        CliRun.Result written = cli.run("sample-ddpm", "--model", model, "--sampler", "ddim", "--steps", "6", "--n", "4",
+                "--out", gif.toString(), "--frames", "50", "--once");
+        assertEquals(0, written.code(), written.err());
         GifReadBack back = GifReadBack.read(gif);
         assertEquals(7, back.frames(), "x_T and one frame after each of the 6 steps: fewer than 50 exist");
         assertEquals(null, back.loopBlock());
@@ -55,14 +53,12 @@ class GifCommandsTest {
     @Test
     void badGifOptionsSayWhyAndWriteNothing() throws Exception {
         Path gif = dir.resolve("chain.gif");
-        assertEquals(2, Cli.execute("forward", "--image", "digit:3", "--frames", "201", "--out", gif.toString()));
-        assertEquals(2, Cli.execute("forward", "--image", "digit:3", "--delay", "5", "--out", gif.toString()));
-        assertEquals(2, Cli.execute("sample-ddpm", "--model", "m.zip", "--frames", "50", "--out", dir.resolve("g.png").toString()));
-        List<String> lines = List.of(err.toString().strip().split("\n"));
-        assertEquals(3, lines.size(), err.toString());
-        assertTrue(lines.get(0).contains("--frames must be from 2 to 200"), lines.get(0));
-        assertTrue(lines.get(1).contains("--delay"), lines.get(1));
-        assertTrue(lines.get(2).contains(".gif"), lines.get(2));
+        String frames = cli.refused("forward", "--image", "digit:3", "--frames", "201", "--out", gif.toString());
+        assertTrue(frames.contains("--frames must be from 2 to 200"), frames);
+        String delay = cli.refused("forward", "--image", "digit:3", "--delay", "5", "--out", gif.toString());
+        assertTrue(delay.contains("--delay"), delay);
+        String format = cli.refused("sample-ddpm", "--model", "m.zip", "--frames", "50", "--out", dir.resolve("g.png").toString());
+        assertTrue(format.contains(".gif"), format);
         assertFalse(Files.exists(gif));
     }
 }
