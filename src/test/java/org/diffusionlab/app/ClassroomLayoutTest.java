@@ -146,7 +146,7 @@ class ClassroomLayoutTest {
     void everyChartAndLabelWearsTheThemeAtReadableContrast(FxRobot robot) {
         List<String> faults = new ArrayList<>();
         int charts = 0;
-        for (Theme theme : Theme.values()) {
+        for (Theme theme : Theme.all()) {
             for (boolean presentation : List.of(false, true)) {
                 robot.interact(() -> {
                     window.setTheme(theme);
@@ -195,7 +195,7 @@ class ClassroomLayoutTest {
         assertEquals(width + "×" + height, stage.getScene().getWidth() + "×" + stage.getScene().getHeight());
         List<String> faults = new ArrayList<>();
         for (Locale language : List.of(Messages.ENGLISH, Messages.VIETNAMESE)) {
-            for (Theme theme : Theme.values()) {
+            for (Theme theme : Theme.all()) {
                 for (boolean presentation : modes) {
                     robot.interact(() -> {
                         window.switchLanguage(language);

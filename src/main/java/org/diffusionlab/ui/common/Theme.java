@@ -1,18 +1,23 @@
 package org.diffusionlab.ui.common;
 
 import java.awt.Color;
+import java.util.List;
 
 /**
  * The one place that maps the light or dark theme to the colours the app draws itself: chart backgrounds, plot
  * areas, grid lines, axes, tick labels, titles, legends, and the canvases (point clouds, the latent map, heat
  * maps). The CSS colours of the controls (app.css, dark.css) use the same values. Series colours are the
  * colour-blind-safe Okabe–Ito palette in both themes; ten digit classes add a marker shape as a second cue.
+ *
+ * @param ink titles, axis labels, tick labels and legend text
+ * @param mutedInk secondary text (e.g. a colour bar's end values), still at least 4.5:1 on the background
  */
-public enum Theme {
-    LIGHT(new Color(0xFFFFFF), new Color(0xFFFFFF), new Color(0xDDDDDD), new Color(0x8A96A3), new Color(0x1F2933),
-            new Color(0x4A5561)),
-    DARK(new Color(0x1E242C), new Color(0x1E242C), new Color(0x3A444F), new Color(0x6B7785), new Color(0xE6EBF1),
-            new Color(0xB4C0CD));
+public record Theme(String name, Color chartBackground, Color plotBackground, Color grid, Color axisLine, Color ink,
+                    Color mutedInk) {
+    public static final Theme LIGHT = new Theme("LIGHT", new Color(0xFFFFFF), new Color(0xFFFFFF), new Color(0xDDDDDD),
+            new Color(0x8A96A3), new Color(0x1F2933), new Color(0x4A5561));
+    public static final Theme DARK = new Theme("DARK", new Color(0x1E242C), new Color(0x1E242C), new Color(0x3A444F),
+            new Color(0x6B7785), new Color(0xE6EBF1), new Color(0xB4C0CD));
 
     /** Okabe & Ito (2008), the eight colours told apart by every common form of colour blindness. */
     public static final Color BLUE = new Color(0x0072B2);
@@ -33,20 +38,9 @@ public enum Theme {
 
     private static Theme current = LIGHT;
 
-    private final Color chartBackground;
-    private final Color plotBackground;
-    private final Color grid;
-    private final Color axisLine;
-    private final Color ink;
-    private final Color mutedInk;
-
-    Theme(Color chartBackground, Color plotBackground, Color grid, Color axisLine, Color ink, Color mutedInk) {
-        this.chartBackground = chartBackground;
-        this.plotBackground = plotBackground;
-        this.grid = grid;
-        this.axisLine = axisLine;
-        this.ink = ink;
-        this.mutedInk = mutedInk;
+    /** Both themes, light first. */
+    public static List<Theme> all() {
+        return List.of(LIGHT, DARK);
     }
 
     /** The theme charts and canvases built from now on use (the window sets it, then rebuilds its views). */
@@ -56,32 +50,6 @@ public enum Theme {
 
     public static void use(Theme theme) {
         current = theme;
-    }
-
-    public Color chartBackground() {
-        return chartBackground;
-    }
-
-    public Color plotBackground() {
-        return plotBackground;
-    }
-
-    public Color grid() {
-        return grid;
-    }
-
-    public Color axisLine() {
-        return axisLine;
-    }
-
-    /** Titles, axis labels, tick labels and legend text. */
-    public Color ink() {
-        return ink;
-    }
-
-    /** Secondary text (e.g. a colour bar's end values), still at least 4.5:1 on the background. */
-    public Color mutedInk() {
-        return mutedInk;
     }
 
     public static Color classColour(int label) {
