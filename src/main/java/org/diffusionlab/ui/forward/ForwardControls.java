@@ -1,7 +1,6 @@
 package org.diffusionlab.ui.forward;
 
 import javafx.beans.binding.Bindings;
-import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -23,15 +22,8 @@ import org.diffusionlab.ui.common.widget.SideColumn;
 final class ForwardControls extends SideColumn {
 
     ForwardControls(ForwardViewModel model, Messages messages, Runnable chooseFile) {
-        VBox content = new VBox(14);
-        content.getStyleClass().add("side-panel");
-        content.setPadding(new Insets(12));
-        content.getChildren().addAll(imageSection(model, messages, chooseFile), scheduleSection(model, messages),
-                modeSection(model, messages));
-        setContent(content);
-        setFitToWidth(true);
-        setHbarPolicy(ScrollBarPolicy.NEVER);
-        getStyleClass().add("side-scroll");
+        setSections(new VBox(14, imageSection(model, messages, chooseFile), scheduleSection(model, messages),
+                modeSection(model, messages)));
     }
 
     private VBox imageSection(ForwardViewModel model, Messages messages, Runnable chooseFile) {

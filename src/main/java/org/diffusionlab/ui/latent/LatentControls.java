@@ -1,7 +1,6 @@
 package org.diffusionlab.ui.latent;
 
 import javafx.beans.binding.Bindings;
-import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
@@ -48,11 +47,6 @@ final class LatentControls extends SideColumn {
                 Controls.section(messages.get("latent.section.model"), models),
                 Controls.section(messages.get("latent.section.decode"), decoded, new HBox(6, reset, sample), slidersHint,
                         new LatentSliders(model)));
-        content.getStyleClass().add("side-panel");
-        content.setPadding(new Insets(12));
-        setContent(content);
-        setFitToWidth(true);
-        setHbarPolicy(ScrollBarPolicy.NEVER);
-        getStyleClass().add("side-scroll");
+        setSections(content);
     }
 }

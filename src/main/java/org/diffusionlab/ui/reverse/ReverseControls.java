@@ -1,7 +1,6 @@
 package org.diffusionlab.ui.reverse;
 
 import javafx.beans.binding.Bindings;
-import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
@@ -62,11 +61,6 @@ final class ReverseControls extends SideColumn {
                 Controls.section(messages.get("reverse.section.seed"),
                         Controls.seed("reverse-seed", model.seedProperty(), model::newSeed, messages), restart),
                 new NoticeLabel("reverse-notice", model.noticeProperty(), messages));
-        content.getStyleClass().add("side-panel");
-        content.setPadding(new Insets(12));
-        setContent(content);
-        setFitToWidth(true);
-        setHbarPolicy(ScrollBarPolicy.NEVER);
-        getStyleClass().add("side-scroll");
+        setSections(content);
     }
 }

@@ -2,7 +2,6 @@ package org.diffusionlab.ui.train;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -31,12 +30,7 @@ final class TrainControls extends SideColumn {
         this.model = model;
         this.messages = messages;
         VBox content = new VBox(14, settings(), run(), files(save, load, exportCsv, exportPng));
-        content.getStyleClass().add("side-panel");
-        content.setPadding(new Insets(12));
-        setContent(content);
-        setFitToWidth(true);
-        setHbarPolicy(ScrollBarPolicy.NEVER);
-        getStyleClass().add("side-scroll");
+        setSections(content);
     }
 
     private VBox settings() {
