@@ -24,7 +24,12 @@ public sealed interface DenoiserSpec {
      */
     long parameterCount();
 
-    ObjectNode toJson();
+    /** The manifest's {@code "architecture"} object: the spec's name, then its record components by name. */
+    default ObjectNode toJson() {
+        ObjectNode node = Json.MAPPER.createObjectNode().put("name", this instanceof UNetSpec ? UNetSpec.NAME : MlpSpec.NAME);
+        node.setAll((ObjectNode) Json.MAPPER.valueToTree(this));
+        return node;
+    }
 
     /** One line for people, e.g. "MLP 2→128×3→2, 5 Fourier octaves, time embedding 64". */
     String describe();
@@ -77,18 +82,6 @@ public sealed interface DenoiserSpec {
         private static long block(long in, long out, long time) {
             return 2 * in + 9 * in * out + out + time * out + out + 2 * out + 9 * out * out + out
                     + (in == out ? 0 : in * out + out);
-        }
-
-        @Override
-        public ObjectNode toJson() {
-            ObjectNode node = Json.MAPPER.createObjectNode();
-            node.put("name", NAME);
-            node.put("imageSize", imageSize);
-            node.put("channels", channels);
-            node.put("groups", groups);
-            node.put("timeEmbedding", timeEmbedding);
-            node.put("attention", attention);
-            return node;
         }
 
         @Override
@@ -150,18 +143,6 @@ public sealed interface DenoiserSpec {
                 width = hidden;
             }
             return count + (width + 1) * dimensions;
-        }
-
-        @Override
-        public ObjectNode toJson() {
-            ObjectNode node = Json.MAPPER.createObjectNode();
-            node.put("name", NAME);
-            node.put("dimensions", dimensions);
-            node.put("hidden", hidden);
-            node.put("layers", layers);
-            node.put("timeEmbedding", timeEmbedding);
-            node.put("octaves", octaves);
-            return node;
         }
 
         @Override
