@@ -23,15 +23,20 @@ final class VaeNetwork {
     private VaeNetwork() {
     }
 
+    /** h_i = ReLU(W_i h_{i−1} + b_i) through {@code layers} from {@code input}, into {@code hidden}; the last h. */
+    private static Block reluLayers(List<Dense> layers, Block input, List<Block> hidden, Block onesRows) {
+        Block previous = input;
+        for (int i = 0; i < layers.size(); i++) {
+            layers.get(i).forward(previous, hidden.get(i), onesRows);
+            Elementwise.reluInPlace(hidden.get(i));
+            previous = hidden.get(i);
+        }
+        return previous;
+    }
+
     /** Fills μ and log σ² (native and heap) from {@code ws.input}. */
     static void encode(VaeParameters parameters, VaeWorkspace ws) {
-        Block previous = ws.input;
-        for (int i = 0; i < parameters.encoder().size(); i++) {
-            Block hidden = ws.encoderHidden.get(i);
-            parameters.encoder().get(i).forward(previous, hidden, ws.onesRows);
-            Elementwise.reluInPlace(hidden);
-            previous = hidden;
-        }
+        Block previous = reluLayers(parameters.encoder(), ws.input, ws.encoderHidden, ws.onesRows);
         parameters.mean().forward(previous, ws.mean, ws.onesRows);
         parameters.logVariance().forward(previous, ws.logVariance, ws.onesRows);
         int n = ws.meanValues.length;
@@ -59,13 +64,7 @@ final class VaeNetwork {
 
     /** Bernoulli logits from the latent block (σ(logits) is left to the caller). */
     static void decodeLogits(VaeParameters parameters, VaeWorkspace ws) {
-        Block previous = ws.latent;
-        for (int i = 0; i < parameters.decoder().size(); i++) {
-            Block hidden = ws.decoderHidden.get(i);
-            parameters.decoder().get(i).forward(previous, hidden, ws.onesRows);
-            Elementwise.reluInPlace(hidden);
-            previous = hidden;
-        }
+        Block previous = reluLayers(parameters.decoder(), ws.latent, ws.decoderHidden, ws.onesRows);
         parameters.logits().forward(previous, ws.logits, ws.onesRows);
     }
 
