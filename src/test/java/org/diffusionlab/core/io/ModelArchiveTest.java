@@ -32,10 +32,16 @@ class ModelArchiveTest {
                 "b", new NpyArray(new long[] {3}, new float[] {-1, 0, 1})));
     }
 
-    @Test
-    void writesAndReadsBack() throws Exception {
+    /** The sample written to model.zip in the test's folder. */
+    private Path sampleFile() throws Exception {
         Path file = dir.resolve("model.zip");
         sample().write(file);
+        return file;
+    }
+
+    @Test
+    void writesAndReadsBack() throws Exception {
+        Path file = sampleFile();
         ModelArchive read = ModelArchive.read(file);
         assertEquals("vae", read.kind());
         assertEquals(2, read.intField("architecture.latent", 1, 64));
@@ -58,8 +64,7 @@ class ModelArchiveTest {
 
     @Test
     void aWrongShapeIsNamedWithBothShapes() throws Exception {
-        Path file = dir.resolve("model.zip");
-        sample().write(file);
+        Path file = sampleFile();
         BadInputException e = assertThrows(BadInputException.class, () -> ModelArchive.read(file).array("w", 3, 2));
         assertTrue(e.getMessage().contains("'w'") && e.getMessage().contains("[2, 3]") && e.getMessage().contains("[3, 2]"),
                 e.getMessage());
@@ -71,8 +76,7 @@ class ModelArchiveTest {
 
     @Test
     void aTruncatedFileIsRefused() throws Exception {
-        Path file = dir.resolve("model.zip");
-        sample().write(file);
+        Path file = sampleFile();
         byte[] bytes = Files.readAllBytes(file);
         Path cut = Files.write(dir.resolve("cut.zip"), Arrays.copyOf(bytes, bytes.length - 60));
         BadInputException e = assertThrows(BadInputException.class, () -> ModelArchive.read(cut));
@@ -116,8 +120,7 @@ class ModelArchiveTest {
 
     @Test
     void aFailedWriteLeavesTheOldFileIntact() throws Exception {
-        Path file = dir.resolve("model.zip");
-        sample().write(file);
+        Path file = sampleFile();
         byte[] before = Files.readAllBytes(file);
         ObjectNode manifest = ModelArchive.newManifest("vae");
         manifest.putPOJO("unwritable", new Object() {

@@ -18,10 +18,7 @@ import javafx.stage.Stage;
 import org.diffusionlab.app.DiffusionLabApp;
 import org.diffusionlab.core.data.Raster;
 import org.diffusionlab.core.diffusion.DiffusionModel;
-import org.diffusionlab.core.nn.DenoiserSpec;
-import org.diffusionlab.core.schedule.NoiseSchedule;
 import org.diffusionlab.ui.common.ModelShelf;
-import org.diffusionlab.ui.common.text.Localized;
 import org.diffusionlab.ui.common.text.Messages;
 import org.diffusionlab.ui.common.widget.RasterView;
 import org.diffusionlab.ui.common.work.ImmediateWorker;
@@ -36,15 +33,11 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class ReverseViewTest {
     private ReverseViewModel model;
-    private final ModelShelf<DiffusionModel> shelf = new ModelShelf<>();
+    private final ModelShelf<DiffusionModel> shelf = TinyModels.shelf();
 
     @Start
     void start(Stage stage) {
         DiffusionLabApp.loadFonts();
-        DiffusionModel digits = new DiffusionModel(new DenoiserSpec.UNetSpec(28, 8, 4, 16, true).build(1), NoiseSchedule.linear(20), "digits");
-        DiffusionModel moons = new DiffusionModel(new DenoiserSpec.MlpSpec(2, 32, 2, 16).build(1), NoiseSchedule.linear(20), "two-moons");
-        shelf.put("tiny digits", ModelShelf.Origin.TRAINED, Localized.of("message.plain", "tiny"), digits);
-        shelf.put("tiny moons", ModelShelf.Origin.TRAINED, Localized.of("message.plain", "tiny"), moons);
         model = new ReverseViewModel(new ImmediateWorker(), shelf);
         model.samplerProperty().set(ReverseViewModel.SamplerKind.DDPM);
         stage.setScene(new Scene(new ReverseView(model, new Messages(Locale.ENGLISH)), 1280, 800));
