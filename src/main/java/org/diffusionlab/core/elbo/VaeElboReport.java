@@ -54,6 +54,11 @@ public record VaeElboReport(DiagonalGaussian q, int k, long seed, BoundEstimate 
         return grid.massWithin(q, COVERAGE_RADIUS);
     }
 
+    /** KL(p(z|x) ‖ q(z|x)) on the grid: above log K, IWAE-K from q is expected to stay below log p(x). */
+    public double reverseKl() {
+        return grid.klFromPosterior(q);
+    }
+
     /** q(z|x) from the VAE's encoder. */
     public static DiagonalGaussian encoder(Vae vae, float[] image) {
         GaussianPosterior posterior = vae.encode(new float[][] {image});
@@ -166,6 +171,7 @@ public record VaeElboReport(DiagonalGaussian q, int k, long seed, BoundEstimate 
             values.put(ElboKeys.GRID_ESTIMATES, gridEstimates);
             values.put(ElboKeys.POSTERIOR_KL, posteriorKl());
             values.put(ElboKeys.Q_COVERAGE, qCoverage());
+            values.put(ElboKeys.REVERSE_KL, reverseKl());
         }
         return values;
     }

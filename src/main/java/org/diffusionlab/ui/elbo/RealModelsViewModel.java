@@ -21,6 +21,7 @@ import org.diffusionlab.core.diffusion.DiffusionModel;
 import org.diffusionlab.core.elbo.DiffusionChainReport;
 import org.diffusionlab.core.elbo.DigitInput;
 import org.diffusionlab.core.elbo.VaeElboReport;
+import org.diffusionlab.core.nn.NativeThreads;
 import org.diffusionlab.core.vae.Vae;
 import org.diffusionlab.ui.common.ModelShelf;
 import org.diffusionlab.ui.common.text.Localized;
@@ -177,6 +178,7 @@ public final class RealModelsViewModel {
         vaeBusy.set(true);
         worker.submit("elbo-vae", () -> {
             float[] pixels = pixels(chosen, generation, vaeGeneration);
+            NativeThreads.denseNetworks();   // as the elbo command runs: the same figures, and a diffusion job may have run
             return VaeElboReport.compute(entry.model(), pixels, K, SEED, VaeElboReport.GRID_SIZE,
                     VaeElboReport.REFINEMENTS, () -> vaeGeneration.get() != generation, partial -> worker.post(() -> {
                         if (vaeGeneration.get() == generation && vaeBusy.get()) {   // never over the finished one
