@@ -57,15 +57,15 @@ public final class ElboView extends BorderPane implements Page {
         return this;
     }
 
-    /** File → Open image…: the image becomes the real-model panels' input. */
-    @Override
-    public boolean opensImages() {
-        return true;
-    }
-
+    /** File → Open image…: the image becomes the real-model panels' input (read as the elbo command reads it). */
     @Override
     public void openImage(Path file) {
         real.openImage(file);
+    }
+
+    @Override
+    public boolean opensImages() {
+        return true;
     }
 
     ExactPanel exact() {

@@ -16,10 +16,10 @@ import org.diffusionlab.core.data.MnistStyle;
 import org.diffusionlab.core.data.Raster;
 import org.diffusionlab.ui.common.Observe;
 import org.diffusionlab.ui.common.text.Messages;
-import org.diffusionlab.ui.common.widget.CaptionedRaster;
 import org.diffusionlab.ui.common.widget.Controls;
 import org.diffusionlab.ui.common.widget.DrawingPad;
 import org.diffusionlab.ui.common.widget.FileDialogs;
+import org.diffusionlab.ui.common.widget.RasterView;
 
 /**
  * What the real-model panels take: a held-out digit (a spinner), a drawing (a pad; each stroke recomputes) or an image
@@ -63,13 +63,15 @@ final class InputChooser extends VBox {
         open.setId(prefix + "-open-image");
         open.setOnAction(e -> FileDialogs.openImage(getScene().getWindow(), messages).ifPresent(model::openImage));
 
-        CaptionedRaster seen = new CaptionedRaster(prefix + "-seen", 56);
-        seen.caption().setText(messages.get("elbo.input.seen"));
-        seen.raster().rasterProperty().bind(model.seenProperty().map(p -> Raster.of(p, SIDE, SIDE, 1, 0, 1)));
+        RasterView seen = new RasterView(56);
+        seen.setId(prefix + "-seen");
+        seen.rasterProperty().bind(model.seenProperty().map(p -> Raster.of(p, SIDE, SIDE, 1, 0, 1)));
         Label described = new Label();
         described.setId(prefix + "-input-description");
         described.setWrapText(true);
-        HBox seenRow = new HBox(10, seen, described);
+        Label seenCaption = new Label(messages.get("elbo.input.seen"));
+        seenCaption.getStyleClass().add("hint");
+        HBox seenRow = new HBox(10, seen, new VBox(4, seenCaption, described));
         seenRow.setAlignment(Pos.CENTER_LEFT);
 
         show(digitRow, digitMode);

@@ -8,6 +8,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 import org.diffusionlab.core.elbo.DiagonalGaussian;
@@ -43,6 +44,7 @@ final class PosteriorPanel extends BorderPane {
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(28, 28);
         busy.visibleProperty().bind(model.vaeBusyProperty());
+        busy.managedProperty().bind(model.vaeBusyProperty());
         figures.setId("elbo-vae-figures");
         figures.setWrapText(true);
         verdict.setId("elbo-verdict");
@@ -54,17 +56,17 @@ final class PosteriorPanel extends BorderPane {
         timing.setId("elbo-vae-timing");
         timing.getStyleClass().add("hint");
         timing.setWrapText(true);
-        VBox controls = new VBox(10, Controls.section(messages.get("elbo.section.vae"), form, input, busy),
-                new NoticeLabel("elbo-vae-notice", model.noticeProperty(), messages), verdict, figures, timing, hint);
+        VBox controls = new VBox(10, Controls.section(messages.get("elbo.section.vae"), form, input),
+                new NoticeLabel("elbo-vae-notice", model.noticeProperty(), messages), busy, verdict, figures, timing, hint);
         controls.setPadding(new Insets(10));
         controls.setPrefWidth(360);
         setLeft(Side.of(controls));
         VBox formulas = new VBox(6, split, grid, new Formula("elbo-reparameterise-tex", Equations.REPARAMETERISE));
-        formulas.setPadding(new Insets(10, 10, 0, 10));
-        setTop(formulas);
         plot.setId("elbo-posterior-plot");
-        setCenter(plot);
-        BorderPane.setMargin(plot, new Insets(10));
+        VBox centre = new VBox(8, formulas, plot);
+        VBox.setVgrow(plot, Priority.ALWAYS);
+        centre.setPadding(new Insets(10));
+        setCenter(centre);
         Observe.now(model.reportProperty(), this::show);
         model.firstPictureSecondsProperty().addListener(o -> showTiming(model));
         model.finishedSecondsProperty().addListener(o -> showTiming(model));
