@@ -71,8 +71,9 @@ final class Equations {
     /** The mean-field floor, at the posterior's correlation ρ. */
     String meanField(double rho, double floor) {
         String r = Figures.tex(messages, rho, 3);
-        return lines("q(z\\mid x) = \\mathcal{N}(z_1; m_1, \\sigma_1^2)\\,\\mathcal{N}(z_2; m_2, \\sigma_2^2)", "\\min_q"
-                + " D_{\\mathrm{KL}} = -\\tfrac{1}{2}\\log(1-\\rho^2) = -\\tfrac{1}{2}\\log\\big(1-(" + r + ")^2\\big) " + is(floor));
+        return lines("q(z\\mid x) = \\mathcal{N}(z_1; m_1, \\sigma_1^2)\\,\\mathcal{N}(z_2; m_2, \\sigma_2^2)",
+                "\\min_q D_{\\mathrm{KL}} = -\\tfrac{1}{2}\\log(1-\\rho^2)",
+                "\\qquad = -\\tfrac{1}{2}\\log\\big(1-(" + r + ")^2\\big) " + is(floor));
     }
 
     /** Luo eqs. 3/8: Jensen's inequality, with log p(x) and the ELBO of the exact model. */

@@ -78,7 +78,11 @@ final class InputChooser extends VBox {
         show(drawRow, drawMode);
         show(open, fileMode);
         digitMode.setOnAction(e -> model.useDigit());
-        drawMode.setOnAction(e -> model.useDrawing(pad.pixels()));
+        drawMode.setOnAction(e -> {
+            if (!RealModelsViewModel.isBlank(pad.pixels())) {
+                model.useDrawing(pad.pixels());   // the drawing already on the pad; a blank pad waits for a stroke
+            }
+        });
         fileMode.setOnAction(e -> open.fire());
         Observe.now(model.inputProperty(), input -> {
             described.setText(input.description().render(messages));

@@ -31,7 +31,7 @@ final class JensenPanel extends BorderPane {
     private final YIntervalSeriesCollection iwae = new YIntervalSeriesCollection();
     private final Label figures = new Label();
     private final Formula jensen = new Formula("elbo-jensen-tex");
-    private final Formula bound = new Formula("elbo-iwae-tex");
+    private final Formula iwaeBound = new Formula("elbo-iwae-tex");
 
     JensenPanel(JensenViewModel model, Messages messages) {
         this.messages = messages;
@@ -52,7 +52,7 @@ final class JensenPanel extends BorderPane {
 
         ChartViewer spread = new ChartViewer(bandChart(messages.get("elbo.mcSpread"), messages.get("elbo.nats"), monteCarlo));
         ChartViewer bound = new ChartViewer(bandChart(messages.get("elbo.iwaeCurve"), messages.get("elbo.nats"), iwae));
-        VBox equations = new VBox(6, jensen, bound);
+        VBox equations = new VBox(6, jensen, iwaeBound);
         GridPane centre = new GridPane();
         centre.setHgap(10);
         centre.setVgap(10);
@@ -100,7 +100,7 @@ final class JensenPanel extends BorderPane {
         int last = result.k().length - 1;
         Equations live = new Equations(messages);
         jensen.setTex(live.jensen(result.logEvidence(), result.elbo()));
-        bound.setTex(live.iwae(result.elbo(), result.k()[last], result.iwaeMean()[last], result.logEvidence()));
+        iwaeBound.setTex(live.iwae(result.elbo(), result.k()[last], result.iwaeMean()[last], result.logEvidence()));
         figures.setText(messages.format("elbo.jensen.figures", Figures.six(messages, result.elbo()),
                 Figures.six(messages, result.logEvidence()), result.k()[last],
                 Figures.six(messages, result.iwaeMean()[last])));

@@ -74,8 +74,10 @@ final class PosteriorPanel extends BorderPane {
 
     private void showTiming(RealModelsViewModel model) {
         double first = model.firstPictureSecondsProperty().get();
-        timing.setText(Double.isNaN(first) ? "" : messages.format("elbo.vae.timing", Figures.significant(messages, first, 2),
-                Figures.significant(messages, model.finishedSecondsProperty().get(), 2)));
+        double finished = model.finishedSecondsProperty().get();
+        timing.setText(Double.isNaN(first) ? "" : Double.isNaN(finished) ? messages.format("elbo.vae.timing.first",
+                Figures.significant(messages, first, 2)) : messages.format("elbo.vae.timing", Figures.significant(messages, first, 2),
+                Figures.significant(messages, finished, 2)));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -135,19 +135,27 @@ public final class RealModelsViewModel {
 
     /** Takes the held-out digit of the digit spinner. */
     public void useDigit() {
+        notice.set(Localized.NONE);
         input.set(Input.digit(digit.get()));
+    }
+
+    /** Whether a drawing has no ink at all. */
+    public static boolean isBlank(float[] pixels) {
+        for (float v : pixels) {
+            if (v != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Takes a drawing (28 × 28, in [0, 1]); a blank one is refused in words. */
     public void useDrawing(float[] pixels) {
-        boolean blank = true;
-        for (float v : pixels) {
-            blank &= v == 0;
-        }
-        if (blank) {
+        if (isBlank(pixels)) {
             notice.set(Localized.of("elbo.input.blank"));
             return;
         }
+        notice.set(Localized.NONE);
         input.set(new Input(Source.DRAWING, digit.get(), null, pixels.clone()));
     }
 
