@@ -29,7 +29,7 @@ import org.scilab.forge.jlatexmath.TeXIcon;
  * An equation typeset by JLaTeXMath. Typesetting runs on one background thread (never the FX thread, never the
  * model worker): the newest formula asked of a view wins (one asked for meanwhile is skipped), the last
  * {@value #CACHED} distinct ones are cached, and the shown image stays until its successor is ready, so live
- * numbers change without flicker. Words in {@code \\textsf} take the bundled DejaVu Sans for the accented
+ * numbers change without flicker. Words in {@code \textsf} take the bundled DejaVu Sans for the accented
  * Latin letters JLaTeXMath's own fonts lack (Vietnamese: ư, ơ, ậ, ế, ợ, …).
  */
 public final class Formula extends ImageView {
