@@ -33,7 +33,8 @@ public final class BenchCommand implements Callable<Integer> {
                 DdpmSampleBenchmark.ddim50(),
                 DdpmSampleBenchmark.ddpm1000(),
                 ElboBenchmark.grid200(),
-                ElboBenchmark.iwae5000());
+                ElboBenchmark.iwae5000(),
+                ElboBenchmark.firstMap());
     }
 
     @Parameters(arity = "0..*", paramLabel = "NAME", description = "benchmarks to run (default: all)")

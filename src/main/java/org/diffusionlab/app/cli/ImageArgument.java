@@ -9,7 +9,7 @@ import org.diffusionlab.core.data.ImageLoader;
 
 /** Resolves an image argument: a file path, {@code digit:N} (bundled digit N) or {@code photo:NAME}. */
 final class ImageArgument {
-    static final int MAX_SIDE = 128;
+    static final int MAX_SIDE = ImageLoader.PICTURE_SIDE;
 
     private ImageArgument() {
     }

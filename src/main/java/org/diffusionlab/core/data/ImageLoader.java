@@ -29,6 +29,8 @@ public final class ImageLoader {
     /** Images with more pixels than this (e.g. 8,000 × 5,000) are refused before decoding. */
     public static final long MAX_PIXELS = Limits.MAX_IMAGE_PIXELS;
     public static final long MAX_FILE_BYTES = Limits.MAX_IMAGE_FILE_BYTES;
+    /** The longer side a picture opened as a file or an {@code --image} argument is scaled to. */
+    public static final int PICTURE_SIDE = 128;
 
     private ImageLoader() {
     }

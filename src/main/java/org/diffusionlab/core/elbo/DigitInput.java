@@ -1,5 +1,9 @@
 package org.diffusionlab.core.elbo;
 
+import java.nio.file.Path;
+
+import org.diffusionlab.core.BadInputException;
+import org.diffusionlab.core.data.ImageLoader;
 import org.diffusionlab.core.data.MnistStyle;
 import org.diffusionlab.core.data.Picture;
 
@@ -24,6 +28,14 @@ public final class DigitInput {
             }
         }
         return MnistStyle.normalize(grey, picture.width(), picture.height());
+    }
+
+    /**
+     * An image file as a digit, read as the {@code --image} argument reads it (its checks and refusals, scaled to
+     * {@link ImageLoader#PICTURE_SIDE}), then {@link #pixels}.
+     */
+    public static float[] read(Path file) throws BadInputException {
+        return pixels(ImageLoader.load(file, ImageLoader.PICTURE_SIDE).picture());
     }
 
     /** The same in [−1, 1], as a diffusion model takes it. */

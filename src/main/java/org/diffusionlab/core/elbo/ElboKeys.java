@@ -27,6 +27,7 @@ public final class ElboKeys {
     public static final String GRID_ESTIMATES = "grid_refinements_log_px_nats";
     public static final String POSTERIOR_KL = "posterior_kl_nats";
     public static final String Q_COVERAGE = "q_covers_posterior_mass_4sigma";
+    public static final String REVERSE_KL = "kl_posterior_to_q_nats";
 
     // a diffusion model
     public static final String STEPS = "T";

@@ -89,6 +89,24 @@ public record PosteriorGrid(double minX, double maxX, double minY, double maxY, 
         return new double[] {minX + (column + 0.5) * cellWidth(), maxY - (row + 0.5) * cellHeight()};
     }
 
+    /**
+     * KL(p(z|x) ‖ q) by the same quadrature: the KL the other way round from the ELBO's. Importance sampling from q
+     * needs about exp(KL(p ‖ q)) draws before its estimate of p(x) is close (Chatterjee and Diaconis 2018), so where
+     * this is above log K, IWAE-K from q is expected to fall short of log p(x).
+     */
+    public double klFromPosterior(DiagonalGaussian q) {
+        double logCell = Math.log(cellWidth() * cellHeight());
+        double kl = 0;
+        for (int cell = 0; cell < logJoint.length; cell++) {
+            double logPosterior = logJoint[cell] - logEvidence;
+            double mass = Math.exp(logPosterior + logCell);
+            if (mass > 0) {
+                kl += mass * (logPosterior - q.logDensity(centre(cell / n, cell % n)));
+            }
+        }
+        return kl;
+    }
+
     /** The share of p(z|x)'s mass on this grid inside q's ellipse of Mahalanobis radius {@code radius}. */
     public double massWithin(DiagonalGaussian q, double radius) {
         double peak = Double.NEGATIVE_INFINITY;

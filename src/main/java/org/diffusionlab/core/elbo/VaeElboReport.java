@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 import org.diffusionlab.core.vae.GaussianPosterior;
 import org.diffusionlab.core.vae.Vae;
@@ -26,6 +27,8 @@ public record VaeElboReport(DiagonalGaussian q, int k, long seed, BoundEstimate 
     /** The default grid: 200 × 200 cells, refined three times towards the mass. */
     public static final int GRID_SIZE = 200;
     public static final int REFINEMENTS = 3;
+    /** The preview grid drawn first: 50 × 50 cells, 1/16 of the decodes of the first fine grid. */
+    public static final int PREVIEW_SIZE = 50;
     /** The grid starts over the prior's ±4σ square, widened to hold q's ±6σ box. */
     static final double PRIOR_EXTENT = 4;
 
@@ -49,6 +52,11 @@ public record VaeElboReport(DiagonalGaussian q, int k, long seed, BoundEstimate 
      */
     public double qCoverage() {
         return grid.massWithin(q, COVERAGE_RADIUS);
+    }
+
+    /** KL(p(z|x) ‖ q(z|x)) on the grid: above log K, IWAE-K from q is expected to stay below log p(x). */
+    public double reverseKl() {
+        return grid.klFromPosterior(q);
     }
 
     /** q(z|x) from the VAE's encoder. */
@@ -75,6 +83,16 @@ public record VaeElboReport(DiagonalGaussian q, int k, long seed, BoundEstimate 
      */
     public static VaeElboReport compute(Vae vae, float[] image, int k, long seed, int gridSize, int refinements,
             BooleanSupplier cancelled) {
+        return compute(vae, image, k, seed, gridSize, refinements, cancelled, null);
+    }
+
+    /**
+     * The same, telling {@code progress} (unless null) each report on the way: first the bounds with a
+     * {@link #PREVIEW_SIZE}² preview grid over the starting box (a picture at once, not one of the estimates), then the
+     * report after each grid level. The figures of the last equal those of {@link #compute} without progress.
+     */
+    public static VaeElboReport compute(Vae vae, float[] image, int k, long seed, int gridSize, int refinements,
+            BooleanSupplier cancelled, Consumer<VaeElboReport> progress) {
         VaeJoint joint = new VaeJoint(vae, image);
         DiagonalGaussian q = encoder(vae, image);
         double[][] latents = ImportanceSampling.sample(q, k, seed);
@@ -90,26 +108,49 @@ public record VaeElboReport(DiagonalGaussian q, int k, long seed, BoundEstimate 
         double priorKl = q.klToStandardNormal();
         BoundEstimate elbo = new BoundEstimate(reconstruction.value() - priorKl, reconstruction.standardError());
         BoundEstimate iwae = ImportanceSampling.iwae(logWeights);
-        PosteriorGrid grid = null;
-        List<Double> estimates = new ArrayList<>();
-        if (gridSize > 0 && joint.dimension() == 2) {
-            double[] m = q.mean();
-            double[] s = q.sigma();
-            grid = PosteriorGrid.evaluate(joint, Math.min(-PRIOR_EXTENT, m[0] - 6 * s[0]),
-                    Math.max(PRIOR_EXTENT, m[0] + 6 * s[0]), Math.min(-PRIOR_EXTENT, m[1] - 6 * s[1]),
-                    Math.max(PRIOR_EXTENT, m[1] + 6 * s[1]), gridSize, cancelled);
-            for (int level = 0; grid != null; level++) {
-                estimates.add(grid.logEvidence());
-                if (level == refinements) {
-                    break;
-                }
-                grid = grid.refine(joint, cancelled);
-            }
-            if (grid == null) {
+        VaeElboReport bounds = new VaeElboReport(q, k, seed, elbo, reconstruction.value(), priorKl, iwae, null, List.of());
+        if (gridSize <= 0 || joint.dimension() != 2) {
+            return bounds;
+        }
+        double[] box = startingBox(q);
+        if (progress != null) {
+            PosteriorGrid preview = PosteriorGrid.evaluate(joint, box[0], box[1], box[2], box[3], PREVIEW_SIZE, cancelled);
+            if (preview == null) {
                 return null;
             }
+            progress.accept(bounds.withGrid(preview, List.of()));
         }
-        return new VaeElboReport(q, k, seed, elbo, reconstruction.value(), priorKl, iwae, grid, List.copyOf(estimates));
+        PosteriorGrid grid = PosteriorGrid.evaluate(joint, box[0], box[1], box[2], box[3], gridSize, cancelled);
+        List<Double> estimates = new ArrayList<>();
+        for (int level = 0; grid != null; level++) {
+            estimates.add(grid.logEvidence());
+            VaeElboReport report = bounds.withGrid(grid, List.copyOf(estimates));
+            if (level == refinements) {
+                return report;
+            }
+            if (progress != null) {
+                progress.accept(report);
+            }
+            grid = grid.refine(joint, cancelled);
+        }
+        return null;
+    }
+
+    /** The prior's ±4σ square widened to hold q's ±6σ box: {minX, maxX, minY, maxY}. */
+    private static double[] startingBox(DiagonalGaussian q) {
+        double[] m = q.mean();
+        double[] s = q.sigma();
+        return new double[] {Math.min(-PRIOR_EXTENT, m[0] - 6 * s[0]), Math.max(PRIOR_EXTENT, m[0] + 6 * s[0]),
+            Math.min(-PRIOR_EXTENT, m[1] - 6 * s[1]), Math.max(PRIOR_EXTENT, m[1] + 6 * s[1])};
+    }
+
+    private VaeElboReport withGrid(PosteriorGrid finer, List<Double> estimates) {
+        return new VaeElboReport(q, k, seed, elbo, expectedLogLikelihood, priorKl, iwae, finer, estimates);
+    }
+
+    /** Whether the grid is the coarse preview, shown before the first estimate. */
+    public boolean isPreview() {
+        return grid != null && gridEstimates.isEmpty();
     }
 
     /** The figures keyed as the {@code elbo} command prints them (nats). */
@@ -130,6 +171,7 @@ public record VaeElboReport(DiagonalGaussian q, int k, long seed, BoundEstimate 
             values.put(ElboKeys.GRID_ESTIMATES, gridEstimates);
             values.put(ElboKeys.POSTERIOR_KL, posteriorKl());
             values.put(ElboKeys.Q_COVERAGE, qCoverage());
+            values.put(ElboKeys.REVERSE_KL, reverseKl());
         }
         return values;
     }

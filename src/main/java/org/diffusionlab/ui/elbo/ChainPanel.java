@@ -35,9 +35,12 @@ final class ChainPanel extends BorderPane {
     private final Messages messages;
     private final ArrayXYDataset terms;
     private final Label figures = new Label();
+    private final Equations equations;
+    private final Formula elbo = new Formula("elbo-diffusion-elbo-tex");
 
     ChainPanel(RealModelsViewModel model, Messages messages) {
         this.messages = messages;
+        this.equations = new Equations(messages);
         setId("elbo-diffusion");
         terms = new ArrayXYDataset("L_t");
         @SuppressWarnings({"unchecked", "rawtypes"})
@@ -47,8 +50,6 @@ final class ChainPanel extends BorderPane {
         models.setMaxWidth(Double.MAX_VALUE);
         GridPane form = Controls.form();
         form.addRow(0, new Label(messages.get("elbo.model")), models);
-        form.addRow(1, new Label(messages.get("elbo.digit")), Controls.intSpinner("elbo-chain-digit", 9000, 9999, 1,
-                model.digitProperty()));
         Button compute = new Button(messages.get("elbo.chain.compute"));
         compute.setId("elbo-chain-compute");
         compute.setMnemonicParsing(false);
@@ -61,7 +62,8 @@ final class ChainPanel extends BorderPane {
         Label note = new Label(messages.get("elbo.chain.note"));
         note.getStyleClass().add("hint");
         note.setWrapText(true);
-        VBox controls = new VBox(10, Controls.section(messages.get("elbo.section.chain"), form, compute, progress), figures,
+        VBox controls = new VBox(10, Controls.section(messages.get("elbo.section.chain"), form,
+                new InputChooser("elbo-chain", model, messages), compute, progress), figures,
                 note);
         controls.setPadding(new Insets(10));
         controls.setPrefWidth(340);
@@ -76,7 +78,7 @@ final class ChainPanel extends BorderPane {
         ChainGraph graph = new ChainGraph(messages);
         graph.setPrefHeight(70);
         VBox centre = new VBox(8, new Formula("elbo-hvae-tex", Equations.HVAE), graph,
-                new Formula("elbo-diffusion-elbo-tex", Equations.DIFFUSION_ELBO), viewer);
+                elbo, viewer);
         VBox.setVgrow(viewer, Priority.ALWAYS);
         centre.setPadding(new Insets(10));
         setCenter(centre);
@@ -84,6 +86,12 @@ final class ChainPanel extends BorderPane {
     }
 
     private void show(RealModelsViewModel.Chain chain) {
+        if (chain == null || chain.report() == null) {
+            elbo.setTex(equations.diffusionElbo(Double.NaN, Double.NaN, Double.NaN, Double.NaN));
+        } else {
+            DiffusionChainReport done = chain.report();
+            elbo.setTex(equations.diffusionElbo(done.reconstruction(), done.prior(), done.denoisingSum(), done.total()));
+        }
         if (chain == null) {
             terms.set(new double[0], new double[0]);
             figures.setText(messages.get("elbo.chain.none"));

@@ -1,5 +1,7 @@
 package org.diffusionlab.ui.elbo;
 
+import java.nio.file.Path;
+
 import javafx.scene.Node;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -16,9 +18,11 @@ public final class ElboView extends BorderPane implements Page {
     private final ExactPanel exact;
     private final PosteriorPanel posterior;
     private final ChainPanel chain;
+    private final RealModelsViewModel real;
 
     public ElboView(ElboViewModel model, JensenViewModel jensen, RealModelsViewModel real, Messages messages) {
         setId("elbo-view");
+        this.real = real;
         exact = new ExactPanel(model, messages);
         posterior = new PosteriorPanel(real, messages);
         chain = new ChainPanel(real, messages);
@@ -51,6 +55,17 @@ public final class ElboView extends BorderPane implements Page {
     @Override
     public Node node() {
         return this;
+    }
+
+    /** File → Open image…: the image becomes the real-model panels' input (read as the elbo command reads it). */
+    @Override
+    public void openImage(Path file) {
+        real.openImage(file);
+    }
+
+    @Override
+    public boolean opensImages() {
+        return true;
     }
 
     ExactPanel exact() {

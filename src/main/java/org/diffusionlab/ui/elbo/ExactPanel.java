@@ -33,7 +33,10 @@ final class ExactPanel extends BorderPane {
     private final ElboViewModel model;
     private final Messages messages;
     private final EvidenceBar bar = new EvidenceBar();
-    private final Label split = new Label();
+    private final Equations equations;
+    private final Formula identity = new Formula("elbo-identity-tex");
+    private final Formula split = new Formula("elbo-split-tex");
+    private final Formula gaussianKl = new Formula("elbo-gauss-kl-tex");
     private final ArrayXYDataset densities;
     private final ArrayXYDataset path;
     private final AnimationTimer fitting;
@@ -41,6 +44,7 @@ final class ExactPanel extends BorderPane {
     ExactPanel(ElboViewModel model, Messages messages) {
         this.model = model;
         this.messages = messages;
+        this.equations = new Equations(messages);
         setId("elbo-exact");
         densities = new ArrayXYDataset(messages.get("elbo.prior"), messages.get("elbo.posterior"), messages.get("elbo.q"));
         path = new ArrayXYDataset(messages.get("elbo.fitPath"));
@@ -82,17 +86,13 @@ final class ExactPanel extends BorderPane {
         ((XYLineAndShapeRenderer) pathChart.getXYPlot().getRenderer()).setSeriesShapesVisible(0, true);
         ChartViewer densityViewer = new ChartViewer(densityChart);
         ChartViewer pathViewer = new ChartViewer(pathChart);
-        split.setId("elbo-split");
-        split.setWrapText(true);
-        VBox equations = new VBox(6, new Formula("elbo-model-tex", Equations.MODEL),
-                new Formula("elbo-identity-tex", Equations.IDENTITY),
-                new Formula("elbo-split-tex", Equations.SPLIT), split, new Formula("elbo-gauss-kl-tex", Equations.GAUSSIAN_KL));
+        VBox formulas = new VBox(6, new Formula("elbo-model-tex", Equations.MODEL), identity, split, gaussianKl);
         GridPane centre = new GridPane();
         centre.setHgap(10);
         centre.setVgap(10);
         centre.setPadding(new Insets(10));
         centre.add(bar, 0, 0);
-        centre.add(equations, 1, 0);
+        centre.add(formulas, 1, 0);
         centre.add(densityViewer, 0, 1, 1, 1);
         centre.add(pathViewer, 1, 1);
         GridPane.setHgrow(densityViewer, Priority.ALWAYS);
@@ -111,11 +111,12 @@ final class ExactPanel extends BorderPane {
     private void show(ElboParts parts) {
         bar.set(parts.logEvidence(), parts.elbo(), "log p(x) = " + Figures.six(messages, parts.logEvidence()),
                 "ELBO = " + Figures.six(messages, parts.elbo()), "KL = " + Figures.six(messages, parts.posteriorKl()));
-        split.setText(messages.format("elbo.split", Figures.six(messages, parts.expectedLogLikelihood()),
-                Figures.six(messages, parts.priorKl()), Figures.six(messages, parts.elbo())));
+        DiagonalGaussian q = model.q();
+        identity.setTex(equations.identity(parts));
+        split.setTex(equations.split(parts.expectedLogLikelihood(), parts.priorKl(), parts.elbo()));
+        gaussianKl.setTex(equations.gaussianKl(q.mean()[0], q.sigma()[0], parts.priorKl()));
         LinearGaussianModel exact = model.model();
         DiagonalGaussian posterior = exact.posterior(model.xProperty().get());
-        DiagonalGaussian q = model.q();
         double[] z = new double[POINTS];
         double[] prior = new double[POINTS];
         double[] post = new double[POINTS];
@@ -138,6 +139,11 @@ final class ExactPanel extends BorderPane {
             sigma[i] = points.get(i)[1];
         }
         path.set(m, sigma);
+    }
+
+    /** The formulas with live numbers (for tests). */
+    List<Formula> liveFormulas() {
+        return List.of(identity, split, gaussianKl);
     }
 
     /** The bar (for tests). */

@@ -1,12 +1,18 @@
 package org.diffusionlab.ui.elbo;
 
 import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontFormatException;
 import java.awt.Graphics2D;
+import java.awt.GraphicsEnvironment;
 import java.awt.Insets;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -21,10 +27,19 @@ import org.scilab.forge.jlatexmath.TeXIcon;
 
 /**
  * An equation typeset by JLaTeXMath. Typesetting runs on one background thread (never the FX thread, never the
- * model worker), each distinct formula once: the image is cached and set on the FX thread when ready.
+ * model worker): the newest formula asked of a view wins (one asked for meanwhile is skipped), the last
+ * {@value #CACHED} distinct ones are cached, and the shown image stays until its successor is ready, so live
+ * numbers change without flicker. Words in {@code \textsf} take the bundled DejaVu Sans for the accented
+ * Latin letters JLaTeXMath's own fonts lack (Vietnamese: ư, ơ, ậ, ế, ợ, …).
  */
 public final class Formula extends ImageView {
-    private static final Map<String, Image> CACHE = new ConcurrentHashMap<>();
+    static final int CACHED = 400;
+    private static final Map<String, Image> CACHE = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Image> eldest) {
+            return size() > CACHED;
+        }
+    });
     private static final ExecutorService TYPESETTER = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "formula-typesetter");
         thread.setDaemon(true);
@@ -32,7 +47,11 @@ public final class Formula extends ImageView {
     });
     private static final float SIZE = 17;
 
-    private String shown;
+    static {
+        TYPESETTER.submit(Formula::registerTextFace);   // before the first formula, on the typesetter's thread
+    }
+
+    private volatile String shown;
 
     public Formula(String id) {
         setId(id);
@@ -54,7 +73,12 @@ public final class Formula extends ImageView {
             return;
         }
         TYPESETTER.submit(() -> {
-            Image image = CACHE.computeIfAbsent(tex, Formula::typeset);
+            if (!tex.equals(shown)) {
+                return;   // a newer formula was asked for meanwhile
+            }
+            Image earlier = CACHE.get(tex);
+            Image image = earlier != null ? earlier : typeset(tex);
+            CACHE.put(tex, image);
             Platform.runLater(() -> {
                 if (tex.equals(shown)) {
                     setImage(image);
@@ -70,6 +94,28 @@ public final class Formula extends ImageView {
     /** Whether the current formula has been typeset and shown (for tests). */
     public boolean isTypeset() {
         return getImage() != null && CACHE.get(shown) == getImage();
+    }
+
+    /**
+     * Registers DejaVu Sans (bundled) with AWT and as JLaTeXMath's face for the Latin-1 Supplement and Latin
+     * Extended-A, -B and Additional blocks; falls back to the JDK's logical SansSerif if the font cannot be read.
+     */
+    private static void registerTextFace() {
+        String face = "SansSerif";
+        try (InputStream in = Formula.class.getResourceAsStream("/org/diffusionlab/fonts/DejaVuSans.ttf")) {
+            if (in != null) {
+                Font font = Font.createFont(Font.TRUETYPE_FONT, in);
+                GraphicsEnvironment.getLocalGraphicsEnvironment().registerFont(font);
+                face = font.getFamily();
+            }
+        } catch (IOException | FontFormatException e) {
+            face = "SansSerif";
+        }
+        for (Character.UnicodeBlock block : new Character.UnicodeBlock[] {Character.UnicodeBlock.LATIN_1_SUPPLEMENT,
+            Character.UnicodeBlock.LATIN_EXTENDED_A, Character.UnicodeBlock.LATIN_EXTENDED_B,
+            Character.UnicodeBlock.LATIN_EXTENDED_ADDITIONAL}) {
+            TeXFormula.registerExternalFont(block, face);
+        }
     }
 
     static Image typeset(String tex) {

@@ -30,6 +30,8 @@ final class JensenPanel extends BorderPane {
     private final YIntervalSeriesCollection monteCarlo = new YIntervalSeriesCollection();
     private final YIntervalSeriesCollection iwae = new YIntervalSeriesCollection();
     private final Label figures = new Label();
+    private final Formula jensen = new Formula("elbo-jensen-tex");
+    private final Formula iwaeBound = new Formula("elbo-iwae-tex");
 
     JensenPanel(JensenViewModel model, Messages messages) {
         this.messages = messages;
@@ -50,8 +52,7 @@ final class JensenPanel extends BorderPane {
 
         ChartViewer spread = new ChartViewer(bandChart(messages.get("elbo.mcSpread"), messages.get("elbo.nats"), monteCarlo));
         ChartViewer bound = new ChartViewer(bandChart(messages.get("elbo.iwaeCurve"), messages.get("elbo.nats"), iwae));
-        VBox equations = new VBox(6, new Formula("elbo-jensen-tex", Equations.JENSEN), new Formula("elbo-iwae-tex",
-                Equations.IWAE));
+        VBox equations = new VBox(6, jensen, iwaeBound);
         GridPane centre = new GridPane();
         centre.setHgap(10);
         centre.setVgap(10);
@@ -97,6 +98,9 @@ final class JensenPanel extends BorderPane {
         fill(monteCarlo, messages.get("elbo.mcElbo"), result, result.monteCarloMean(), result.monteCarloSpread());
         fill(iwae, messages.get("elbo.iwae"), result, result.iwaeMean(), result.iwaeSpread());
         int last = result.k().length - 1;
+        Equations live = new Equations(messages);
+        jensen.setTex(live.jensen(result.logEvidence(), result.elbo()));
+        iwaeBound.setTex(live.iwae(result.elbo(), result.k()[last], result.iwaeMean()[last], result.logEvidence()));
         figures.setText(messages.format("elbo.jensen.figures", Figures.six(messages, result.elbo()),
                 Figures.six(messages, result.logEvidence()), result.k()[last],
                 Figures.six(messages, result.iwaeMean()[last])));

@@ -23,6 +23,7 @@ final class MeanFieldPanel extends BorderPane {
     private final Messages messages;
     private final EllipsePlot plot = new EllipsePlot();
     private final Label figures = new Label();
+    private final Formula floor = new Formula("elbo-mean-field-tex");
 
     MeanFieldPanel(ElboViewModel model, Messages messages) {
         this.model = model;
@@ -53,7 +54,7 @@ final class MeanFieldPanel extends BorderPane {
         hint.getStyleClass().add("hint");
         hint.setWrapText(true);
         VBox controls = new VBox(10, Controls.section(messages.get("elbo.section.meanField"),
-                new Formula("elbo-mean-field-tex", Equations.MEAN_FIELD), sliders.node(), new HBox(8, fit, reset)),
+                floor, sliders.node(), new HBox(8, fit, reset)),
                 figures, hint);
         controls.setPadding(new Insets(10));
         controls.setPrefWidth(420);
@@ -75,6 +76,7 @@ final class MeanFieldPanel extends BorderPane {
                         messages.get("elbo.posterior")),
                 new EllipsePlot.Ellipse(q.mean(), qCovariance, EllipsePlot.Q, messages.get("elbo.q"))),
                 model.pairPathProperty().get());
+        floor.setTex(new Equations(messages).meanField(pair.posteriorCorrelation(), pair.meanFieldFloor()));
         figures.setText(messages.format("elbo.meanField.figures", Figures.six(messages, parts.posteriorKl()),
                 Figures.six(messages, pair.meanFieldFloor()), Figures.significant(messages, pair.posteriorCorrelation(), 3),
                 Figures.six(messages, parts.elbo()), Figures.six(messages, parts.logEvidence())));

@@ -6,9 +6,9 @@ import javafx.geometry.Insets;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.Spinner;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 import org.diffusionlab.core.elbo.DiagonalGaussian;
@@ -27,18 +27,24 @@ final class PosteriorPanel extends BorderPane {
     private final PosteriorPlot plot = new PosteriorPlot();
     private final Label figures = new Label();
     private final Label verdict = new Label();
+    private final Label timing = new Label();
+    private final Equations equations;
+    private final Formula grid = new Formula("elbo-grid-tex");
+    private final Formula split = new Formula("elbo-vae-split-tex");
+    private final InputChooser input;
 
     PosteriorPanel(RealModelsViewModel model, Messages messages) {
         this.messages = messages;
+        this.equations = new Equations(messages);
         setId("elbo-real-vae");
         ComboBox<?> vaes = chooser(model);
-        Spinner<Integer> digit = Controls.intSpinner("elbo-digit", 9000, 9999, 1, model.digitProperty());
         GridPane form = Controls.form();
         form.addRow(0, new Label(messages.get("elbo.model")), vaes);
-        form.addRow(1, new Label(messages.get("elbo.digit")), digit);
+        input = new InputChooser("elbo", model, messages);
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(28, 28);
         busy.visibleProperty().bind(model.vaeBusyProperty());
+        busy.managedProperty().bind(model.vaeBusyProperty());
         figures.setId("elbo-vae-figures");
         figures.setWrapText(true);
         verdict.setId("elbo-verdict");
@@ -47,19 +53,31 @@ final class PosteriorPanel extends BorderPane {
         Label hint = new Label(messages.get("elbo.vae.hint"));
         hint.getStyleClass().add("hint");
         hint.setWrapText(true);
-        VBox controls = new VBox(10, Controls.section(messages.get("elbo.section.vae"), form, busy), verdict, figures,
-                new NoticeLabel("elbo-vae-notice", model.noticeProperty(), messages), hint);
+        timing.setId("elbo-vae-timing");
+        timing.getStyleClass().add("hint");
+        timing.setWrapText(true);
+        VBox controls = new VBox(10, Controls.section(messages.get("elbo.section.vae"), form, input),
+                new NoticeLabel("elbo-vae-notice", model.noticeProperty(), messages), busy, verdict, figures, timing, hint);
         controls.setPadding(new Insets(10));
         controls.setPrefWidth(360);
         setLeft(Side.of(controls));
-        VBox equations = new VBox(6, new Formula("elbo-grid-tex", Equations.GRID),
-                new Formula("elbo-reparameterise-tex", Equations.REPARAMETERISE));
-        equations.setPadding(new Insets(10, 10, 0, 10));
-        setTop(equations);
+        VBox formulas = new VBox(6, split, grid, new Formula("elbo-reparameterise-tex", Equations.REPARAMETERISE));
         plot.setId("elbo-posterior-plot");
-        setCenter(plot);
-        BorderPane.setMargin(plot, new Insets(10));
+        VBox centre = new VBox(8, formulas, plot);
+        VBox.setVgrow(plot, Priority.ALWAYS);
+        centre.setPadding(new Insets(10));
+        setCenter(centre);
         Observe.now(model.reportProperty(), this::show);
+        model.firstPictureSecondsProperty().addListener(o -> showTiming(model));
+        model.finishedSecondsProperty().addListener(o -> showTiming(model));
+    }
+
+    private void showTiming(RealModelsViewModel model) {
+        double first = model.firstPictureSecondsProperty().get();
+        double finished = model.finishedSecondsProperty().get();
+        timing.setText(Double.isNaN(first) ? "" : Double.isNaN(finished) ? messages.format("elbo.vae.timing.first",
+                Figures.significant(messages, first, 2)) : messages.format("elbo.vae.timing", Figures.significant(messages, first, 2),
+                Figures.significant(messages, finished, 2)));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -75,8 +93,12 @@ final class PosteriorPanel extends BorderPane {
         if (report == null) {
             figures.setText(messages.get("elbo.vae.computing"));
             verdict.setText("");
+            split.setTex(equations.split(Double.NaN, Double.NaN, Double.NaN));
+            grid.setTex(equations.grid(Double.NaN, Double.NaN));
             return;
         }
+        split.setTex(equations.split(report.expectedLogLikelihood(), report.priorKl(), report.elbo().value()));
+        grid.setTex(equations.grid(report.hasGrid() ? report.gridLogEvidence() : Double.NaN, report.elbo().value()));
         DiagonalGaussian q = report.q();
         String common = messages.format("elbo.vae.bounds", Figures.six(messages, report.elbo().value()),
                 Figures.six(messages, report.expectedLogLikelihood()), Figures.six(messages, report.priorKl()),
@@ -94,10 +116,16 @@ final class PosteriorPanel extends BorderPane {
         double[] covariance = {q.sigma()[0] * q.sigma()[0], 0, q.sigma()[1] * q.sigma()[1]};
         plot.set(messages.format("elbo.vae.plot", report.grid().n()),
                 List.of(new EllipsePlot.Ellipse(q.mean(), covariance, EllipsePlot.Q, messages.get("elbo.q"))), List.of());
+        String refinements = report.isPreview() ? messages.format("elbo.vae.preview", report.grid().n())
+                : messages.format("elbo.vae.refinements", report.gridEstimates().size() - 1);
         figures.setText(common + "\n" + messages.format("elbo.vae.grid", Figures.six(messages, report.gridLogEvidence()),
-                report.gridEstimates().size() - 1, Figures.six(messages, report.posteriorKl()),
+                refinements, Figures.six(messages, report.posteriorKl()),
                 Figures.significant(messages, 100 * report.qCoverage(), 3)));
         verdict.setText(messages.format("elbo.verdict", Figures.significant(messages, report.posteriorKl(), 4)));
+    }
+
+    InputChooser input() {
+        return input;
     }
 
     PosteriorPlot plot() {

@@ -1,5 +1,6 @@
 package org.diffusionlab.ui.elbo;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -20,21 +21,46 @@ import org.diffusionlab.core.diffusion.DiffusionModel;
 import org.diffusionlab.core.elbo.DiffusionChainReport;
 import org.diffusionlab.core.elbo.DigitInput;
 import org.diffusionlab.core.elbo.VaeElboReport;
+import org.diffusionlab.core.nn.NativeThreads;
 import org.diffusionlab.core.vae.Vae;
 import org.diffusionlab.ui.common.ModelShelf;
 import org.diffusionlab.ui.common.text.Localized;
+import org.diffusionlab.ui.common.work.BackgroundTask;
 import org.diffusionlab.ui.common.work.Worker;
 
 /**
- * The panels on trained models, for one held-out digit: a VAE's true posterior on a grid next to q(z|x), with the
- * ELBO, IWAE-K and grid log p(x) (the same computation and defaults as the {@code elbo} command), and a diffusion
- * model's per-step terms L_t. Each computation runs in a worker job and is cancelled when its inputs change.
+ * The panels on trained models, for one input — a held-out digit, a drawing or an image file: a VAE's true posterior
+ * on a grid next to q(z|x), with the ELBO, IWAE-K and grid log p(x) (the same computation and defaults as the
+ * {@code elbo} command), and a diffusion model's per-step terms L_t. Each computation runs in a worker job and is
+ * cancelled when its inputs change; the posterior arrives progressively (a coarse preview, then each refined grid).
  */
 public final class RealModelsViewModel {
     public static final int K = 5000;
     public static final long SEED = 1;
+    public static final int FIRST_DIGIT = 9003;
     /** L_t arrive in the view every this many steps while the chain is computed. */
     static final int PROGRESS_EVERY = 25;
+
+    /** Where the input comes from. */
+    public enum Source { DIGIT, DRAWING, FILE }
+
+    /**
+     * The image both panels take: bundled digit {@code digit} (its pixels read on the worker), or the 28 × 28
+     * {@code pixels} of a drawing or of the file {@code file}.
+     */
+    public record Input(Source source, int digit, String file, float[] pixels) {
+        static Input digit(int index) {
+            return new Input(Source.DIGIT, index, null, null);
+        }
+
+        public Localized description() {
+            return switch (source) {
+                case DIGIT -> Localized.of("elbo.input.isDigit", String.valueOf(digit));
+                case DRAWING -> Localized.of("elbo.input.isDrawing");
+                case FILE -> Localized.of("elbo.input.isFile", file);
+            };
+        }
+    }
 
     /** L_t so far (index t; NaN where not yet known) and the finished report, or null while it runs. */
     public record Chain(double[] denoising, DiffusionChainReport report) {
@@ -46,13 +72,18 @@ public final class RealModelsViewModel {
     private final AtomicLong vaeGeneration = new AtomicLong();
     private final AtomicLong chainGeneration = new AtomicLong();
     private Digits digits;
+    private long requestedAt;
 
     // Properties
-    private final IntegerProperty digit = new SimpleIntegerProperty(this, "digit", 9003);
+    private final IntegerProperty digit = new SimpleIntegerProperty(this, "digit", FIRST_DIGIT);
+    private final ObjectProperty<Input> input = new SimpleObjectProperty<>(this, "input", Input.digit(FIRST_DIGIT));
+    private final ObjectProperty<float[]> seen = new SimpleObjectProperty<>(this, "seen");
     private final ObjectProperty<ModelShelf.Entry<Vae>> vae = new SimpleObjectProperty<>(this, "vae");
     private final ObjectProperty<ModelShelf.Entry<DiffusionModel>> diffusion = new SimpleObjectProperty<>(this, "diffusion");
     private final ObjectProperty<VaeElboReport> report = new SimpleObjectProperty<>(this, "report");
     private final BooleanProperty vaeBusy = new SimpleBooleanProperty(this, "vaeBusy");
+    private final DoubleProperty firstPictureSeconds = new SimpleDoubleProperty(this, "firstPictureSeconds", Double.NaN);
+    private final DoubleProperty finishedSeconds = new SimpleDoubleProperty(this, "finishedSeconds", Double.NaN);
     private final ObjectProperty<Chain> chain = new SimpleObjectProperty<>(this, "chain");
     private final DoubleProperty chainProgress = new SimpleDoubleProperty(this, "chainProgress");
     private final ObjectProperty<Localized> notice = new SimpleObjectProperty<>(this, "notice", Localized.NONE);
@@ -74,59 +105,105 @@ public final class RealModelsViewModel {
         vae.set(vaes.entries().isEmpty() ? null : vaes.entries().get(0));
         diffusions.entries().stream().filter(e -> e.model().isImage()).findFirst().ifPresent(diffusion::set);
         vae.addListener(o -> requestPosterior());
-        digit.addListener(o -> requestPosterior());
+        digit.addListener(o -> useDigit());
+        input.addListener(o -> {
+            requestPosterior();
+            cancelChain();
+        });
         diffusion.addListener(o -> cancelChain());
-        digit.addListener(o -> cancelChain());
     }
 
     public IntegerProperty digitProperty() { return digit; }
+    public ReadOnlyObjectProperty<Input> inputProperty() { return input; }
+    /** The 28 × 28 pixels the models are given (null until the first job has read them). */
+    public ReadOnlyObjectProperty<float[]> seenProperty() { return seen; }
     public ObjectProperty<ModelShelf.Entry<Vae>> vaeProperty() { return vae; }
     public ObservableList<ModelShelf.Entry<Vae>> vaes() { return vaes.entries(); }
     public ObjectProperty<ModelShelf.Entry<DiffusionModel>> diffusionProperty() { return diffusion; }
     public ObservableList<ModelShelf.Entry<DiffusionModel>> diffusions() { return diffusions.entries(); }
     public ReadOnlyObjectProperty<VaeElboReport> reportProperty() { return report; }
     public BooleanProperty vaeBusyProperty() { return vaeBusy; }
+    /** Seconds from choosing the input to the first heat map (NaN until it is shown). */
+    public DoubleProperty firstPictureSecondsProperty() { return firstPictureSeconds; }
+    /** Seconds from choosing the input to the finest grid (NaN until it is shown). */
+    public DoubleProperty finishedSecondsProperty() { return finishedSeconds; }
     public ReadOnlyObjectProperty<Chain> chainProperty() { return chain; }
     public DoubleProperty chainProgressProperty() { return chainProgress; }
     public ReadOnlyObjectProperty<Localized> noticeProperty() { return notice; }
 
     // Commands
 
-    /** The VAE's bounds for the chosen digit: first the coarse grid (shown at once), then the refined one. */
+    /** Takes the held-out digit of the digit spinner. */
+    public void useDigit() {
+        notice.set(Localized.NONE);
+        input.set(Input.digit(digit.get()));
+    }
+
+    /** Whether a drawing has no ink at all. */
+    public static boolean isBlank(float[] pixels) {
+        for (float v : pixels) {
+            if (v != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Takes a drawing (28 × 28, in [0, 1]); a blank one is refused in words. */
+    public void useDrawing(float[] pixels) {
+        if (isBlank(pixels)) {
+            notice.set(Localized.of("elbo.input.blank"));
+            return;
+        }
+        notice.set(Localized.NONE);
+        input.set(new Input(Source.DRAWING, digit.get(), null, pixels.clone()));
+    }
+
+    /**
+     * Takes an image file, read as the {@code elbo} command's {@code --image} reads it; a file that cannot be read is
+     * refused in words and the current input stays.
+     */
+    public void openImage(Path file) {
+        BackgroundTask.wrap("elbo-input", () -> DigitInput.read(file)).onSuccess(pixels -> {
+            notice.set(Localized.NONE);
+            input.set(new Input(Source.FILE, digit.get(), file.getFileName().toString(), pixels));
+        }).reportingTo(notice).executeWith(worker);
+    }
+
+    /** The VAE's bounds for the input: a coarse preview at once, then each refined grid as it is computed. */
     public void requestPosterior() {
         long generation = vaeGeneration.incrementAndGet();
         ModelShelf.Entry<Vae> entry = vae.get();
         report.set(null);
+        requestedAt = System.nanoTime();
+        firstPictureSeconds.set(Double.NaN);
+        finishedSeconds.set(Double.NaN);
         if (entry == null) {
             vaeBusy.set(false);
             return;
         }
-        int index = digit.get();
+        Input chosen = input.get();
         vaeBusy.set(true);
         worker.submit("elbo-vae", () -> {
-            float[] pixels = pixels(index);
-            Vae model = entry.model();
-            VaeElboReport coarse = VaeElboReport.compute(model, pixels, K, SEED, VaeElboReport.GRID_SIZE, 0,
-                    () -> vaeGeneration.get() != generation);
-            if (coarse != null && coarse.hasGrid()) {
-                worker.post(() -> {
-                    if (vaeGeneration.get() == generation && vaeBusy.get()) {   // never over the refined one
-                        report.set(coarse);
-                    }
-                });
-            }
-            return VaeElboReport.compute(model, pixels, K, SEED, VaeElboReport.GRID_SIZE, VaeElboReport.REFINEMENTS,
-                    () -> vaeGeneration.get() != generation);
+            float[] pixels = pixels(chosen, generation, vaeGeneration);
+            NativeThreads.denseNetworks();   // as the elbo command runs: the same figures, and a diffusion job may have run
+            return VaeElboReport.compute(entry.model(), pixels, K, SEED, VaeElboReport.GRID_SIZE,
+                    VaeElboReport.REFINEMENTS, () -> vaeGeneration.get() != generation, partial -> worker.post(() -> {
+                        if (vaeGeneration.get() == generation && vaeBusy.get()) {   // never over the finished one
+                            show(partial);
+                        }
+                    }));
         }, finished -> {
             if (finished != null && vaeGeneration.get() == generation) {
-                report.set(finished);
+                show(finished);
+                finishedSeconds.set(secondsSinceRequest());
                 vaeBusy.set(false);
                 notice.set(Localized.NONE);
             }
         }, this::failed);
     }
 
-    /** Every L_t of the chosen digit under the diffusion model, shown as they arrive. */
+    /** Every L_t of the input under the diffusion model, shown as they arrive. */
     public void requestChain() {
         long generation = chainGeneration.incrementAndGet();
         ModelShelf.Entry<DiffusionModel> entry = diffusion.get();
@@ -134,15 +211,16 @@ public final class RealModelsViewModel {
         if (entry == null) {
             return;
         }
-        int index = digit.get();
+        Input chosen = input.get();
         chainProgress.set(0);
         worker.submit("elbo-diffusion", () -> {
+            float[] pixels = pixels(chosen, generation, chainGeneration);
             DiffusionModel model = entry.model();
             model.applyThreadProfile();
             int steps = model.schedule().steps();
             double[] known = new double[steps + 1];
             Arrays.fill(known, Double.NaN);
-            return DiffusionChainReport.compute(model, DigitInput.signed(pixels(index)), SEED, (t, term) -> {
+            return DiffusionChainReport.compute(model, DigitInput.signed(pixels), SEED, (t, term) -> {
                 known[t] = term;
                 if (t % PROGRESS_EVERY == 0) {
                     double[] copy = known.clone();
@@ -162,6 +240,17 @@ public final class RealModelsViewModel {
         }, this::failed);
     }
 
+    private void show(VaeElboReport shown) {
+        if (report.get() == null || !report.get().hasGrid()) {
+            firstPictureSeconds.set(shown.hasGrid() ? secondsSinceRequest() : Double.NaN);
+        }
+        report.set(shown);
+    }
+
+    private double secondsSinceRequest() {
+        return (System.nanoTime() - requestedAt) / 1e9;
+    }
+
     private void cancelChain() {
         chainGeneration.incrementAndGet();
         chain.set(null);
@@ -170,17 +259,28 @@ public final class RealModelsViewModel {
 
     private void failed(Exception e) {
         vaeBusy.set(false);
-        notice.set(Localized.plainError(e.getMessage()));
+        notice.set(Localized.failure(e));
     }
 
-    /** Runs on the worker: the held-out digit's pixels. */
-    private float[] pixels(int index) throws BadInputException {
-        if (digits == null) {
-            digits = Digits.bundled();
+    /** Runs on the worker: the input's pixels (a bundled digit read here), also shown as what the models see. */
+    private float[] pixels(Input chosen, long generation, AtomicLong current) throws BadInputException {
+        float[] pixels = chosen.pixels();
+        if (pixels == null) {
+            if (digits == null) {
+                digits = Digits.bundled();
+            }
+            int index = chosen.digit();
+            if (index < digits.heldOutStart() || index >= digits.count()) {
+                throw new BadInputException("choose a held-out digit, " + digits.heldOutStart() + " to " + (digits.count() - 1));
+            }
+            pixels = digits.pixels(index);
         }
-        if (index < digits.heldOutStart() || index >= digits.count()) {
-            throw new BadInputException("choose a held-out digit, " + digits.heldOutStart() + " to " + (digits.count() - 1));
-        }
-        return digits.pixels(index);
+        float[] read = pixels;
+        worker.post(() -> {
+            if (current.get() == generation) {
+                seen.set(read);
+            }
+        });
+        return pixels;
     }
 }

@@ -22,37 +22,78 @@ class VaeElboReportTest {
     }
 
     /**
-     * The first 20 held-out digits. Measured (seed 1, 100² grid refined 3 times): on the 15 where q's 4σ ellipse holds
-     * ≥ 10% of the grid's posterior mass, |grid − IWAE-5000| ≤ 0.80 nats; on the other 5 (9005, 9007, 9008, 9013,
-     * 9014) q sits off the mass and IWAE-5000 stays 3–65 nats below the grid (a 3×-widened proposal agrees with the
-     * grid there, so the grid is right and the gap is what q never samples).
+     * The bar of the issue: grid log p(x) and IWAE-5000 agree within 1.5 nats on the first 20 held-out digits. Measured
+     * per digit (seed 1, a 100² grid refined 3 times; the table is in README): the grid has converged (the first
+     * refinement moves it by ≤ 0.4 nats, the last by < 0.05) and IWAE-5000 from q agrees with it within 1.5 nats on 15
+     * of the 20. On the other 5 (9005, 9007, 9008, 9013, 9014) IWAE falls short as importance-sampling theory says it
+     * must: it needs about exp(KL(p(z|x) ‖ q)) draws, and KL(p ‖ q) there is 20–1040 nats (on the 15: 0.1–11.5, and
+     * every digit with KL(p ‖ q) < log 5000 ≈ 8.5 agrees). A proposal that covers
+     * the posterior (the grid posterior's own moments, widened 1.5 times — a check of the grid, not the view's
+     * estimator) agrees with the grid within 1.5 nats on all 20. So the disagreement is the bundled encoder's, not the
+     * grid's: this test says so rather than hiding those digits.
      */
     @Test
-    void gridAndIwaeAgreeWhereQCoversThePosteriorAndBothBoundTheElbo() {
-        int covered = 0;
+    void gridAndIwaeAgreeWhereTheoryAllowsAndTheGridIsRightWhereTheyDoNot() {
+        int agree = 0;
+        double logK = Math.log(5000);
         for (int i = 0; i < 20; i++) {
             int index = digits.heldOutStart() + i;
-            VaeElboReport report = VaeElboReport.compute(vae, digits.pixels(index), 5000, 1, 100, 3, () -> false);
+            float[] image = digits.pixels(index);
+            VaeElboReport report = VaeElboReport.compute(vae, image, 5000, 1, 100, 3, () -> false);
             var estimates = report.gridEstimates();
-            double difference = report.gridLogEvidence() - report.iwae().value();
-            System.out.printf("digit %d (label %d): grid log p(x) by refinement %s; IWAE-5000 %.3f ± %.3f; ELBO %.3f;"
-                    + " q covers %.3f of p(z|x); grid − IWAE %.3f%n", index, digits.label(index), estimates,
-                    report.iwae().value(), report.iwae().standardError(), report.elbo().value(), report.qCoverage(),
-                    difference);
+            double grid = report.gridLogEvidence();
+            double difference = grid - report.iwae().value();
+            BoundEstimate covering = ImportanceSampling.iwae(ImportanceSampling.logWeights(new VaeJoint(vae, image),
+                    covering(report.grid(), 1.5), 5000, 1));
+            System.out.printf("| %d | %d | %s | %.2f | %.2f ± %.2f | %.2f | %.1f%% | %.2f | %.2f |%n", index, digits.label(index),
+                    estimates.stream().map(v -> String.format("%.2f", v)).toList(), grid, report.iwae().value(),
+                    report.iwae().standardError(), report.elbo().value(), 100 * report.qCoverage(), report.reverseKl(),
+                    covering.value());
             // the refined grids settle: the last refinement moves the estimate by far less than the tolerance
-            assertEquals(estimates.get(estimates.size() - 2), report.gridLogEvidence(), 0.05, "digit " + index);
-            double elboCeiling = report.elbo().value() + 3 * report.elbo().standardError();
-            assertTrue(report.gridLogEvidence() >= elboCeiling, "digit " + index);
+            assertEquals(estimates.get(estimates.size() - 2), grid, 0.05, "digit " + index);
+            assertTrue(grid >= report.elbo().value() + 3 * report.elbo().standardError(), "digit " + index);
             assertTrue(report.iwae().value() >= report.elbo().value() - 3 * report.elbo().standardError(), "digit " + index);
-            // IWAE is a lower bound on log p(x)
-            assertTrue(difference > -3 * report.iwae().standardError() - 0.1, "digit " + index);
-            if (report.qCoverage() >= 0.1) {
-                covered++;
-                assertTrue(Math.abs(difference) < 1.5, "digit " + index + ": grid " + report.gridLogEvidence()
-                        + " vs IWAE " + report.iwae().value());
+            assertTrue(difference > -3 * report.iwae().standardError() - 0.1, "IWAE is a lower bound; digit " + index);
+            assertEquals(grid, covering.value(), 1.5, "a proposal covering p(z|x) finds the grid's log p(x); digit " + index);
+            // importance sampling from q needs about exp(KL(p ‖ q)) draws (Chatterjee and Diaconis 2018): with more
+            // than that it is close; falling short means there were fewer
+            if (report.reverseKl() < logK) {
+                assertTrue(Math.abs(difference) < 1.5, "digit " + index + ": K > exp(KL(p ‖ q)) yet IWAE is off by " + difference);
+            }
+            if (Math.abs(difference) < 1.5) {
+                agree++;
+            } else {
+                assertTrue(report.reverseKl() > logK, "digit " + index + ": IWAE falls short although K > exp(KL(p ‖ q))");
             }
         }
-        assertTrue(covered >= 15, "q covers the posterior of " + covered + " of the 20 digits");
+        System.out.println("grid and IWAE-5000 from q agree within 1.5 nats on " + agree + " of 20 digits");
+    }
+
+    /** A diagonal Gaussian with the grid posterior's mean and standard deviations times {@code widen}. */
+    private static DiagonalGaussian covering(PosteriorGrid grid, double widen) {
+        double[] weights = new double[grid.n() * grid.n()];
+        double peak = Double.NEGATIVE_INFINITY;
+        for (double v : grid.logJoint()) {
+            peak = Math.max(peak, v);
+        }
+        double total = 0;
+        double[] mean = new double[2];
+        double[] square = new double[2];
+        for (int cell = 0; cell < weights.length; cell++) {
+            double w = Math.exp(grid.logJoint()[cell] - peak);
+            double[] z = grid.centre(cell / grid.n(), cell % grid.n());
+            total += w;
+            for (int d = 0; d < 2; d++) {
+                mean[d] += w * z[d];
+                square[d] += w * z[d] * z[d];
+            }
+        }
+        double[] sigma = new double[2];
+        for (int d = 0; d < 2; d++) {
+            mean[d] /= total;
+            sigma[d] = widen * Math.sqrt(square[d] / total - mean[d] * mean[d]);
+        }
+        return new DiagonalGaussian(mean, sigma);
     }
 
     @Test
@@ -65,6 +106,21 @@ class VaeElboReportTest {
                 grid.logEvidence(), finer.logEvidence());
         assertEquals(model.logEvidence(x), finer.logEvidence(), 1e-4);
         assertTrue(finer.cellWidth() < grid.cellWidth() / 2);
+    }
+
+    @Test
+    void theProgressiveGridShowsAPreviewFirstAndEndsWithTheFiguresOfTheQuietOne() {
+        java.util.List<VaeElboReport> seen = new java.util.ArrayList<>();
+        VaeElboReport last = VaeElboReport.compute(vae, digits.pixels(9005), 500, 2, 100, 2, () -> false, seen::add);
+        assertTrue(seen.get(0).isPreview());
+        assertEquals(VaeElboReport.PREVIEW_SIZE, seen.get(0).grid().n());
+        assertEquals(3, seen.size(), "the preview, then the grid before each of the two refinements");
+        assertEquals(1, seen.get(1).gridEstimates().size());
+        assertEquals(2, seen.get(2).gridEstimates().size());
+        VaeElboReport quiet = VaeElboReport.compute(vae, digits.pixels(9005), 500, 2, 100, 2, () -> false);
+        assertEquals(quiet.gridEstimates(), last.gridEstimates());
+        assertEquals(quiet.iwae(), last.iwae());
+        assertEquals(quiet.elbo(), last.elbo());
     }
 
     @Test

@@ -44,6 +44,7 @@ class ElboViewTest {
     private final ModelShelf<DiffusionModel> diffusions = new ModelShelf<>();
     private ElboViewModel model;
     private ElboView view;
+    private RealModelsViewModel real;
 
     @Start
     void start(Stage stage) throws Exception {
@@ -52,15 +53,15 @@ class ElboViewTest {
                 VaeFile.read(Path.of("models/vae-mnist-z2.zip")).vae());
         model = new ElboViewModel();
         ImmediateWorker worker = new ImmediateWorker();
-        view = new ElboView(model, new JensenViewModel(worker, model), new RealModelsViewModel(worker, vaes, diffusions),
-                messages);
+        real = new RealModelsViewModel(worker, vaes, diffusions);
+        view = new ElboView(model, new JensenViewModel(worker, model), real, messages);
         stage.setScene(new Scene(view, 1280, 720));
         stage.show();
     }
 
     /** The number after "= " in a line the bar draws. */
     private static double number(String line) {
-        return Double.parseDouble(line.substring(line.lastIndexOf("= ") + 2));
+        return Double.parseDouble(line.substring(line.lastIndexOf("= ") + 2).replace('−', '-'));
     }
 
     @Test
@@ -77,6 +78,52 @@ class ElboViewTest {
             // six significant digits each (e.g. −10.1785 and 8.38435): the shown sum agrees within their rounding
             assertEquals(number(lines[0]), number(lines[1]) + number(lines[2]), 1e-4, String.join(" | ", lines));
         }
+    }
+
+    @Test
+    void theFormulasCarryTheLiveNumbersAndAreTypesetAgainWhenQMoves(FxRobot robot) throws Exception {
+        Formula identity = view.exact().liveFormulas().get(0);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, identity::isTypeset);
+        String before = identity.tex();
+        var image = identity.getImage();
+        Slider slider = robot.lookup("#elbo-sigma-q").queryAs(Slider.class);
+        robot.drag(slider, MouseButton.PRIMARY).moveBy(slider.getWidth() / 5, 0).drop();
+        WaitForAsyncUtils.waitForFxEvents();
+        var parts = model.partsProperty().get();
+        for (Formula formula : view.exact().liveFormulas()) {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, formula::isTypeset);
+        }
+        String after = identity.tex();
+        assertNotEquals(before, after);
+        assertNotEquals(image, identity.getImage(), "typeset again");
+        for (double value : new double[] {parts.logEvidence(), parts.elbo(), parts.posteriorKl()}) {
+            assertTrue(after.contains(Figures.texSix(messages, value)), Figures.texSix(messages, value) + " in " + after);
+        }
+        String gaussian = view.exact().liveFormulas().get(2).tex();
+        assertTrue(gaussian.contains(Figures.texSix(messages, parts.priorKl())), gaussian);
+        assertTrue(gaussian.contains(Figures.tex(messages, model.sigmaQProperty().get(), 3) + "^2"), gaussian);
+    }
+
+    @Test
+    void aDrawingOnTheRealVaePanelIsWhatTheVaeIsGiven(FxRobot robot) throws Exception {
+        robot.clickOn("#elbo-tab-vae");
+        robot.clickOn("#elbo-input-drawing");
+        var pad = view.posterior().input().pad();
+        robot.drag(pad, MouseButton.PRIMARY).moveBy(0, 40).moveBy(25, 0).drop();
+        WaitForAsyncUtils.waitForFxEvents();
+        RealModelsViewModel.Input input = real.inputProperty().get();
+        assertEquals(RealModelsViewModel.Source.DRAWING, input.source());
+        assertTrue(java.util.Arrays.equals(pad.pixels(), input.pixels()));
+        assertTrue(view.posterior().plot().hasHeatMap());
+        var report = real.reportProperty().get();
+        var expected = org.diffusionlab.core.elbo.VaeElboReport.compute(vaes.entries().get(0).model(), input.pixels(),
+                RealModelsViewModel.K, RealModelsViewModel.SEED, org.diffusionlab.core.elbo.VaeElboReport.GRID_SIZE,
+                org.diffusionlab.core.elbo.VaeElboReport.REFINEMENTS, () -> false);
+        assertEquals(expected.gridLogEvidence(), report.gridLogEvidence(), 1e-9);
+        assertTrue(view.posterior().figuresText().contains(Figures.six(messages, expected.gridLogEvidence())));
+        robot.clickOn("#elbo-input-digit");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(RealModelsViewModel.Source.DIGIT, real.inputProperty().get().source());
     }
 
     @Test
