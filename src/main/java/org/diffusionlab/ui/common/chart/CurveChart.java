@@ -21,6 +21,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.data.RangeType;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -62,6 +63,10 @@ public final class CurveChart extends StackPane {
         this.yLabel = split ? yLabel.substring(0, bracket) : yLabel;
         NumberAxis x = new NumberAxis(xLabel);
         x.setAutoRangeIncludesZero(false);
+        // one evaluation at step 0 would give the axis no width, and ticks "−0 −0 0 0": steps are never negative,
+        // and the axis spans at least ten of them
+        x.setRangeType(RangeType.POSITIVE);
+        x.setAutoRangeMinimumSize(10);
         XYPlot plot = new XYPlot(dataset, x, linearAxis(), renderer);
         chart = new JFreeChart(title, plot);
         if (split) {

@@ -122,6 +122,18 @@ class CurveChartTest {
     }
 
     @Test
+    void aSingleEvaluationAtStepZeroStillGetsAReadableStepAxis(FxRobot robot) {
+        robot.interact(() -> {
+            CurveChart chart = chart(Messages.ENGLISH, Theme.LIGHT);
+            CurveLog log = new CurveLog();
+            log.add("heldout/x", 0, 10);
+            chart.refresh(log);
+            org.jfree.data.Range steps = chart.chart().getXYPlot().getDomainAxis().getRange();
+            assertTrue(steps.getLowerBound() >= 0 && steps.getLength() >= 10, steps.toString());
+        });
+    }
+
+    @Test
     void aPointsTooltipSaysWhatTheSeriesMeansAndItsValue(FxRobot robot) {
         robot.interact(() -> {
             CurveChart chart = chart(Messages.VIETNAMESE, Theme.DARK);
