@@ -13,6 +13,7 @@ import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
@@ -111,6 +112,11 @@ public final class LatentView extends BorderPane implements Page {
         ComboBox<Integer> chooser = new ComboBox<>();
         chooser.setId(id);
         chooser.setConverter(Controls.converter(k -> "z" + Subscripts.of(k + 1)));
+        // the button shows the box's value itself: after a model switch replaces the items, JavaFX's own button
+        // cell can stay blank although the value is set
+        ListCell<Integer> button = new ListCell<>();
+        button.textProperty().bind(chooser.valueProperty().map(k -> chooser.getConverter().toString(k)).orElse(""));
+        chooser.setButtonCell(button);
         return chooser;
     }
 
