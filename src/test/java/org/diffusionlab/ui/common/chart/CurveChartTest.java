@@ -101,12 +101,12 @@ class CurveChartTest {
         robot.interact(() -> {
             for (Theme theme : Theme.values()) {
                 CurveChart english = chart(Messages.ENGLISH, theme);
-                assertEquals("Lines: exponential moving average of the faint raw points, α = 0.10", english.smoothingNote());
+                assertEquals("Lines: exponential moving average, α\u00a0=\u00a00.10; dots: raw", english.smoothingNote());
                 TextTitle note = note(english);
                 assertEquals(theme.ink(), note.getPaint());
                 assertTrue(Theme.contrast(theme.ink(), theme.chartBackground()) >= 4.5);
                 english.setSmoothing(0.75);
-                assertTrue(english.smoothingNote().endsWith("α = 0.25"), english.smoothingNote());
+                assertTrue(english.smoothingNote().contains("α\u00a0=\u00a00.25;"), english.smoothingNote());
                 assertEquals(english.smoothingNote(), note.getText(), "the chart shows the new sentence");
                 english.setSmoothing(0);
                 english.refresh(zigzag());
@@ -116,7 +116,7 @@ class CurveChartTest {
 
                 CurveChart vietnamese = chart(Messages.VIETNAMESE, theme);
                 assertTrue(vietnamese.smoothingNote().startsWith("Đường: trung bình trượt hàm mũ")
-                        && vietnamese.smoothingNote().endsWith("α = 0,10"), vietnamese.smoothingNote());
+                        && vietnamese.smoothingNote().contains("α\u00a0=\u00a00,10;"), vietnamese.smoothingNote());
             }
         });
     }
