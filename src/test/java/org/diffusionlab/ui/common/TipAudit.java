@@ -134,7 +134,7 @@ public final class TipAudit {
 
     private static void check(Tip tip, Tooltip tooltip, String what, List<String> values, Messages messages, List<String> faults,
                               int[] counted) {
-        if (tip == null || tooltip != tip.tooltip()) {
+        if (tip == null || !tip.owns(tooltip)) {
             faults.add("no tip: " + what);
             return;
         }

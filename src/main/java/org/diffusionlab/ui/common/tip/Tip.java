@@ -108,17 +108,19 @@ public final class Tip {
         return name;
     }
 
+    /** The meaning in the UI language (the message {@code tip.<name>}). */
+    public String meaning() {
+        return messages.get("tip." + name);
+    }
+
+    /** The formula as TeX, or null. */
     public String tex() {
         return tex;
     }
 
-    public Tooltip tooltip() {
-        return tooltip;
-    }
-
-    /** The meaning in the UI language (the message {@code tip.<name>}). */
-    public String meaning() {
-        return messages.get("tip." + name);
+    /** Whether {@code shown} is this tip's tooltip (and not one set over it since). */
+    public boolean owns(Tooltip shown) {
+        return shown == tooltip;
     }
 
     private void build() {

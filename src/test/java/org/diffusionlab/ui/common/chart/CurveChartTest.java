@@ -138,8 +138,8 @@ class CurveChartTest {
         robot.interact(() -> {
             CurveChart chart = chart(Messages.VIETNAMESE, Theme.DARK);
             chart.refresh(zigzag());
-            XYPlot plot = chart.chart().getXYPlot();
-            String tip = plot.getRenderer().getToolTipGenerator(0, 3).generateToolTip(plot.getDataset(), 0, 3);
+            String tip = chart.chart().getXYPlot().getRenderer().getToolTipGenerator(0, 3)
+                    .generateToolTip(chart.chart().getXYPlot().getDataset(), 0, 3);
             String meaning = new Messages(Messages.VIETNAMESE).get("tip.curve.loss");
             assertEquals("loss, train · điểm thô: " + meaning + "\nstep = 3 → 12", tip);
         });
