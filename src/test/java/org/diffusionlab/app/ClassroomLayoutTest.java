@@ -19,6 +19,7 @@ import org.diffusionlab.ui.common.ModelShelf;
 import org.diffusionlab.ui.common.Page;
 import org.diffusionlab.ui.common.Theme;
 import org.diffusionlab.ui.common.ThemeAudit;
+import org.diffusionlab.ui.common.TipAudit;
 import org.diffusionlab.ui.common.text.Localized;
 import org.diffusionlab.ui.common.text.Messages;
 import org.diffusionlab.ui.common.work.ImmediateWorker;
@@ -175,6 +176,81 @@ class ClassroomLayoutTest {
         assertTrue(charts >= 4 * 5, "the audit saw the views' charts: " + charts);
         assertTrue(faults.isEmpty(), faults.size() + " theme faults, the first:\n"
                 + String.join("\n", faults.subList(0, Math.min(40, faults.size()))));
+    }
+
+    @Test
+    void everyControlNumberAndSeriesExplainsItselfInBothLanguages(FxRobot robot) {
+        robot.interact(() -> {
+            stage.setWidth(1920); // the side columns fold fewer sections: more controls on screen to check
+            stage.setHeight(1080);
+        });
+        List<String> faults = new ArrayList<>();
+        int tips = 0;
+        for (Locale language : List.of(Messages.ENGLISH, Messages.VIETNAMESE)) {
+            robot.interact(() -> window.switchLanguage(language));
+            for (Case c : cases()) {
+                robot.interact(() -> {
+                    c.setup().run();
+                    window.show(c.page());
+                });
+                WaitForAsyncUtils.waitForFxEvents();
+                // the ELBO view's every tab, the others as they open
+                javafx.scene.control.TabPane tabs = c.page().equals("elbo")
+                        ? robot.lookup("#elbo-tabs").queryAs(javafx.scene.control.TabPane.class) : null;
+                for (int tab = 0; tab < (tabs == null ? 1 : tabs.getTabs().size()); tab++) {
+                    int index = tab;
+                    if (tabs != null) {
+                        robot.interact(() -> tabs.getSelectionModel().select(index));
+                        WaitForAsyncUtils.waitForFxEvents();
+                    }
+                    int[] counted = new int[1];
+                    List<String> found = new ArrayList<>();
+                    robot.interact(() -> {
+                        stage.getScene().getRoot().applyCss();
+                        stage.getScene().getRoot().layout();
+                        found.addAll(TipAudit.faults(stage.getScene(), window.messages(), counted));
+                    });
+                    tips += counted[0];
+                    String where = c.name() + (tabs == null ? "" : " tab " + index) + " · " + language.getLanguage() + ": ";
+                    if (counted[0] < 10) {
+                        faults.add(where + "only " + counted[0] + " tips");
+                    }
+                    found.stream().distinct().forEach(f -> faults.add(where + f));
+                }
+                if (tabs != null) {
+                    robot.interact(() -> tabs.getSelectionModel().select(0));
+                }
+            }
+        }
+        assertTrue(faults.isEmpty(), faults.size() + " faults in " + tips + " tips, the first:\n"
+                + String.join("\n", faults.subList(0, Math.min(Integer.getInteger("tips.shown", 60), faults.size()))));
+    }
+
+    @Test
+    void movingASliderChangesTheValueItsTipStates(FxRobot robot) {
+        for (Locale language : List.of(Messages.ENGLISH, Messages.VIETNAMESE)) {
+            robot.interact(() -> {
+                window.switchLanguage(language);
+                latent.modelProperty().set(vaes.entries().get(0));
+                window.show("latent");
+            });
+            javafx.scene.control.Slider z1 = robot.lookup("#latent-slider-1").queryAs(javafx.scene.control.Slider.class);
+            robot.interact(() -> z1.setValue(1.25));
+            String before = z1.getTooltip().getText();
+            robot.interact(() -> z1.setValue(-2.5));
+            String after = z1.getTooltip().getText();
+            String decimal = language == Messages.ENGLISH ? "." : ",";
+            assertTrue(before.contains("1" + decimal + "25") && !before.contains("2" + decimal + "5"), before);
+            assertTrue(after.contains("−2" + decimal + "5") && !after.contains("1" + decimal + "25"), after);
+            assertTrue(after.startsWith(window.messages().get("tip.latent.z")), after);
+
+            robot.interact(() -> window.show("forward"));
+            javafx.scene.control.Slider t = robot.lookup("#playback-scrub").queryAs(javafx.scene.control.Slider.class);
+            robot.interact(() -> t.setValue(734));
+            assertEquals(734, forward.t());
+            assertTrue(t.getTooltip().getText().contains("734") && !t.getTooltip().getText().contains("500"), t.getTooltip().getText());
+            robot.interact(() -> t.setValue(500));
+        }
     }
 
     @Test

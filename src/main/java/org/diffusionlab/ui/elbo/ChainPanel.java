@@ -1,5 +1,7 @@
 package org.diffusionlab.ui.elbo;
 
+import java.util.Map;
+
 import javafx.geometry.Insets;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
@@ -19,7 +21,9 @@ import org.diffusionlab.ui.common.Observe;
 import org.diffusionlab.ui.common.Theme;
 import org.diffusionlab.ui.common.chart.ArrayXYDataset;
 import org.diffusionlab.ui.common.chart.Charts;
+import org.diffusionlab.ui.common.chart.SeriesTips;
 import org.diffusionlab.ui.common.text.Messages;
+import org.diffusionlab.ui.common.tip.Tip;
 import org.diffusionlab.ui.common.widget.CanvasRegion;
 import org.diffusionlab.ui.common.widget.Controls;
 import org.jfree.chart.JFreeChart;
@@ -67,6 +71,11 @@ final class ChainPanel extends BorderPane {
                 note);
         controls.setPadding(new Insets(10));
         controls.setPrefWidth(340);
+        Tip.of(messages, "elbo.chainModel").on(models);
+        Tip.of(messages, "elbo.digit").tex("x_0").on(form.lookup("#elbo-chain-digit"));
+        Tip.of(messages, "elbo.chainCompute").tex(Equations.DIFFUSION_ELBO).on(compute);
+        Tip.of(messages, "elbo.progress").on(progress);
+        Tip.of(messages, "elbo.chainFigures").on(figures);
         setLeft(Side.of(controls));
 
         JFreeChart chart = Charts.lines(messages.get("elbo.chain.chart"), "t", messages.get("elbo.chain.axis"), terms);
@@ -75,6 +84,7 @@ final class ChainPanel extends BorderPane {
         Charts.styleAxis(y);
         chart.getXYPlot().setRangeAxis(y);
         ChartViewer viewer = new ChartViewer(chart);
+        SeriesTips.explain(chart, messages, Map.of(terms.getSeriesKey(0), "elbo.lt"));
         ChainGraph graph = new ChainGraph(messages);
         graph.setPrefHeight(70);
         VBox centre = new VBox(8, new Formula("elbo-hvae-tex", Equations.HVAE), graph,

@@ -9,6 +9,7 @@ import javafx.scene.layout.BorderPane;
 
 import org.diffusionlab.ui.common.Page;
 import org.diffusionlab.ui.common.text.Messages;
+import org.diffusionlab.ui.common.tip.Tip;
 
 /**
  * ELBO: the derivation made live, in five tabs — the exact model, the mean-field floor, Jensen and IWAE, a real
@@ -33,6 +34,7 @@ public final class ElboView extends BorderPane implements Page {
                 tab("elbo-tab-diffusion", messages.get("elbo.tab.diffusion"), chain));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("elbo-tabs");
+        tabs.getTabs().forEach(tab -> Tip.of(messages, tab.getId()).on(tab));
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> {
             if (tab.getContent() == posterior && real.reportProperty().get() == null && !real.vaeBusyProperty().get()) {
                 real.requestPosterior();

@@ -1,6 +1,7 @@
 package org.diffusionlab.ui.elbo;
 
 import java.util.List;
+import java.util.Map;
 
 import javafx.animation.AnimationTimer;
 import javafx.geometry.Insets;
@@ -17,7 +18,9 @@ import org.diffusionlab.core.elbo.LinearGaussianModel;
 import org.diffusionlab.ui.common.Observe;
 import org.diffusionlab.ui.common.chart.ArrayXYDataset;
 import org.diffusionlab.ui.common.chart.Charts;
+import org.diffusionlab.ui.common.chart.SeriesTips;
 import org.diffusionlab.ui.common.text.Messages;
+import org.diffusionlab.ui.common.tip.Tip;
 import org.diffusionlab.ui.common.widget.Controls;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
@@ -79,6 +82,7 @@ final class ExactPanel extends BorderPane {
         controls.setPadding(new Insets(10));
         controls.setPrefWidth(300);
         controls.setMaxWidth(300);
+        Tip.of(messages, "elbo.fit").tex(Equations.IDENTITY).on(fit);
         setLeft(Side.of(controls));
 
         JFreeChart densityChart = Charts.lines(messages.get("elbo.densities"), "z", messages.get("elbo.density"), densities);
@@ -86,6 +90,9 @@ final class ExactPanel extends BorderPane {
         ((XYLineAndShapeRenderer) pathChart.getXYPlot().getRenderer()).setSeriesShapesVisible(0, true);
         ChartViewer densityViewer = new ChartViewer(densityChart);
         ChartViewer pathViewer = new ChartViewer(pathChart);
+        SeriesTips.explain(densityChart, messages, Map.of(densities.getSeriesKey(0), "elbo.prior", densities.getSeriesKey(1),
+                "elbo.posterior", densities.getSeriesKey(2), "elbo.q"));
+        SeriesTips.explain(pathChart, messages, Map.of(path.getSeriesKey(0), "elbo.fitPath"));
         VBox formulas = new VBox(6, new Formula("elbo-model-tex", Equations.MODEL), identity, split, gaussianKl);
         GridPane centre = new GridPane();
         centre.setHgap(10);

@@ -1,5 +1,7 @@
 package org.diffusionlab.ui.elbo;
 
+import java.util.Map;
+
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
@@ -11,7 +13,9 @@ import javafx.scene.layout.VBox;
 import org.diffusionlab.core.elbo.ImportanceSampling;
 import org.diffusionlab.ui.common.Observe;
 import org.diffusionlab.ui.common.chart.Charts;
+import org.diffusionlab.ui.common.chart.SeriesTips;
 import org.diffusionlab.ui.common.text.Messages;
+import org.diffusionlab.ui.common.tip.Tip;
 import org.diffusionlab.ui.common.widget.Controls;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
@@ -48,10 +52,16 @@ final class JensenPanel extends BorderPane {
         VBox controls = new VBox(10, Controls.section(messages.get("elbo.section.jensen"), form), figures, hint);
         controls.setPadding(new Insets(10));
         controls.setPrefWidth(300);
+        Tip.of(messages, "elbo.chordK").tex(Equations.IWAE).on(k);
+        Tip.of(messages, "elbo.jensenFigures").tex(Equations.JENSEN).on(figures);
         setLeft(Side.of(controls));
 
         ChartViewer spread = new ChartViewer(bandChart(messages.get("elbo.mcSpread"), messages.get("elbo.nats"), monteCarlo));
         ChartViewer bound = new ChartViewer(bandChart(messages.get("elbo.iwaeCurve"), messages.get("elbo.nats"), iwae));
+        SeriesTips.explain(spread.getChart(), messages, Map.of(messages.get("elbo.mcElbo"), "elbo.mcElbo", "ELBO", "elbo.elbo",
+                "log p(x)", "elbo.logEvidence"));
+        SeriesTips.explain(bound.getChart(), messages, Map.of(messages.get("elbo.iwae"), "elbo.iwae", "ELBO", "elbo.elbo",
+                "log p(x)", "elbo.logEvidence"));
         VBox equations = new VBox(6, jensen, iwaeBound);
         GridPane centre = new GridPane();
         centre.setHgap(10);

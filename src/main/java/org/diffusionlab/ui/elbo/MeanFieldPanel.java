@@ -15,6 +15,7 @@ import org.diffusionlab.core.elbo.DiagonalGaussian;
 import org.diffusionlab.core.elbo.ElboParts;
 import org.diffusionlab.ui.common.Observe;
 import org.diffusionlab.ui.common.text.Messages;
+import org.diffusionlab.ui.common.tip.Tip;
 import org.diffusionlab.ui.common.widget.Controls;
 
 /** Panel 1b: two latents with a correlated posterior; a mean-field q stops at the floor −½ log(1 − ρ²). */
@@ -58,6 +59,9 @@ final class MeanFieldPanel extends BorderPane {
                 figures, hint);
         controls.setPadding(new Insets(10));
         controls.setPrefWidth(420);
+        Tip.of(messages, "elbo.pairFit").tex(Equations.MEAN_FIELD).on(fit);
+        Tip.of(messages, "elbo.resetQ").on(reset);
+        Tip.of(messages, "elbo.pairFigures").on(figures);
         setLeft(Side.of(controls));
         setCenter(plot);
         BorderPane.setMargin(plot, new Insets(10));

@@ -15,6 +15,7 @@ import org.diffusionlab.core.elbo.DiagonalGaussian;
 import org.diffusionlab.core.elbo.VaeElboReport;
 import org.diffusionlab.ui.common.Observe;
 import org.diffusionlab.ui.common.text.Messages;
+import org.diffusionlab.ui.common.tip.Tip;
 import org.diffusionlab.ui.common.widget.Controls;
 import org.diffusionlab.ui.common.widget.NoticeLabel;
 
@@ -60,6 +61,10 @@ final class PosteriorPanel extends BorderPane {
                 new NoticeLabel("elbo-vae-notice", model.noticeProperty(), messages), busy, verdict, figures, timing, hint);
         controls.setPadding(new Insets(10));
         controls.setPrefWidth(360);
+        Tip.of(messages, "elbo.vaeModel").on(vaes);
+        Tip.of(messages, "elbo.digit").tex("x").on(digit);
+        Tip.of(messages, "elbo.vaeFigures").tex(Equations.GRID).on(figures);
+        Tip.of(messages, "elbo.verdict").on(verdict);
         setLeft(Side.of(controls));
         VBox formulas = new VBox(6, split, grid, new Formula("elbo-reparameterise-tex", Equations.REPARAMETERISE));
         plot.setId("elbo-posterior-plot");

@@ -7,6 +7,7 @@ import javafx.scene.layout.GridPane;
 
 import org.diffusionlab.ui.common.Observe;
 import org.diffusionlab.ui.common.text.Messages;
+import org.diffusionlab.ui.common.tip.Tip;
 import org.diffusionlab.ui.common.widget.Controls;
 
 /** Rows of "name  slider  value" bound to view-model properties. */
@@ -28,6 +29,8 @@ final class Sliders {
         Label value = new Label();
         value.setMinWidth(56);
         Observe.now(property, v -> value.setText(Figures.significant(messages, v.doubleValue(), 3)));
+        Tip.of(messages, id).on(slider);
+        Tip.of(messages, id).on(value);
         grid.addRow(rows++, new Label(name), slider, value);
         return slider;
     }

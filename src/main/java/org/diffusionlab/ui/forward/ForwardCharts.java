@@ -3,6 +3,7 @@ package org.diffusionlab.ui.forward;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.Arrays;
+import java.util.Map;
 
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -12,6 +13,7 @@ import org.diffusionlab.core.stats.PixelHistogram;
 import org.diffusionlab.ui.common.chart.ArrayXYDataset;
 import org.diffusionlab.ui.common.chart.Charts;
 import org.diffusionlab.ui.common.chart.MarkedChart;
+import org.diffusionlab.ui.common.chart.SeriesTips;
 import org.diffusionlab.ui.common.text.Messages;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -84,6 +86,12 @@ final class ForwardCharts extends VBox {
             VBox.setVgrow(chart, Priority.ALWAYS);
             chart.setPrefHeight(240);
         }
+        SeriesTips.explain(schedule, messages, Map.of(coefficients.getSeriesKey(0), "forward.alphaBar",
+                coefficients.getSeriesKey(1), "forward.sqrtAlphaBar", coefficients.getSeriesKey(2), "forward.sqrtOneMinusAlphaBar",
+                beta.getSeriesKey(0), "forward.beta"));
+        SeriesTips.explain(snr, messages, Map.of(logSnr.getSeriesKey(0), "forward.logSnr"));
+        SeriesTips.explain(histogram, messages, Map.of(observed.getSeriesKey(0), "forward.observed",
+                predicted.getSeriesKey(0), "forward.predicted", predicted.getSeriesKey(1), "forward.standardNormal"));
         getChildren().addAll(scheduleChart, logSnrChart, histogramChart);
         setSpacing(4);
     }

@@ -21,6 +21,7 @@ import org.diffusionlab.ui.common.Page;
 import org.diffusionlab.ui.common.text.Messages;
 import org.diffusionlab.ui.common.text.Numbers;
 import org.diffusionlab.ui.common.text.Subscripts;
+import org.diffusionlab.ui.common.tip.Tip;
 import org.diffusionlab.ui.common.widget.CaptionedRaster;
 import org.diffusionlab.ui.common.widget.FileDialogs;
 import org.diffusionlab.ui.common.widget.FilmstripView;
@@ -38,6 +39,8 @@ public final class ForwardView extends BorderPane implements Page {
     static final long HISTOGRAM_INTERVAL_MS = 50;
     /** The share of the view's width the chart column takes, so charts grow on a large screen. */
     static final double RIGHT_SHARE = 0.27;
+    /** q(x_t | x₀), the picture at step t. */
+    private static final String XT = "q(x_t \\mid x_0) = \\mathcal{N}\\left(\\sqrt{\\bar\\alpha_t}\\, x_0,\\ (1 - \\bar\\alpha_t) I\\right)";
     private final ForwardViewModel model;
     private final Messages messages;
     private RasterView xtView;
@@ -93,6 +96,8 @@ public final class ForwardView extends BorderPane implements Page {
                 () -> messages.format("forward.xt", Subscripts.of(model.t()), String.valueOf(model.t())),
                 model.playback().positionProperty()));
         noise.caption().setText(messages.get("forward.noise"));
+        Tip.of(messages, "forward.xt").tex(XT).on(xt.caption());
+        Tip.of(messages, "forward.noise").tex("\\varepsilon \\sim \\mathcal{N}(0, I)").on(noise.caption());
         HBox images = new HBox(12, x0, xt, noise);
         images.setAlignment(Pos.CENTER);
         HBox.setHgrow(x0, Priority.SOMETIMES);
@@ -116,6 +121,10 @@ public final class ForwardView extends BorderPane implements Page {
                         Numbers.significantArgument(model.chainViewProperty().get().priorKl(), 4)),
                 model.chainViewProperty()));
         NoticeLabel notice = new NoticeLabel("forward-notice", model.noticeProperty(), messages);
+        Tip.of(messages, "forward.equation").tex(XT).on(equation);
+        Tip.of(messages, "forward.numbers").tex("\\bar\\alpha_t = \\prod_{s \\le t} (1 - \\beta_s)").on(numbers);
+        Tip.of(messages, "forward.priorKl").tex("\\mathrm{KL}(q(x_T \\mid x_0) \\,\\|\\, \\mathcal{N}(0, I)) = \\tfrac{1}{2} \\sum_i "
+                + "\\left(\\bar\\alpha_T x_{0,i}^2 - \\bar\\alpha_T - \\log(1 - \\bar\\alpha_T)\\right)").on(priorKl);
         for (Label text : new Label[] {equation, numbers, priorKl}) {
             text.setMinHeight(Region.USE_PREF_SIZE); // equations wrap to whole lines, never to "…"
         }
@@ -129,6 +138,7 @@ public final class ForwardView extends BorderPane implements Page {
         filmstrip.setId("forward-filmstrip");
         filmstrip.setPrefHeight(110);
         filmstrip.setMinHeight(90);
+        filmstrip.setCaptionTip(caption -> Tip.of(messages, "forward.filmstrip").tex("x_t").on(caption));
         Observe.present(model.chainViewProperty(), chain -> {
             filmstrip.show(chain.filmstrip(), chain.filmstripSteps().stream().map(String::valueOf).toList());
             highlight(filmstrip, chain);

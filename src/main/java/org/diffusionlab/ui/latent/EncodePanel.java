@@ -13,6 +13,7 @@ import org.diffusionlab.ui.common.Observe;
 import org.diffusionlab.ui.common.text.Messages;
 import org.diffusionlab.ui.common.text.Numbers;
 import org.diffusionlab.ui.common.text.Subscripts;
+import org.diffusionlab.ui.common.tip.Tip;
 import org.diffusionlab.ui.common.widget.CaptionedRaster;
 import org.diffusionlab.ui.common.widget.DrawingPad;
 
@@ -22,6 +23,7 @@ import org.diffusionlab.ui.common.widget.DrawingPad;
  */
 final class EncodePanel extends VBox {
     private static final int ROWS_SHOWN = 8;
+    private static final String REPARAMETERISED = "z = \\mu + \\sigma \\odot \\varepsilon";
     private final DrawingPad pad = new DrawingPad(28, 28);
 
     EncodePanel(LatentViewModel model, Messages messages, Runnable loadImage) {
@@ -32,6 +34,8 @@ final class EncodePanel extends VBox {
         Slider brush = new Slider(0.6, 3, 1.6);
         brush.setId("latent-brush");
         brush.valueProperty().addListener((obs, old, value) -> pad.setBrushRadius(value.doubleValue()));
+        Tip.of(messages, "latent.pad").tex("x \\in [0, 1]^{28 \\times 28}").on(pad);
+        Tip.of(messages, "latent.brush").on(brush);
         Button clear = new Button(messages.get("latent.clear"));
         clear.setOnAction(e -> {
             pad.clear();
@@ -51,6 +55,10 @@ final class EncodePanel extends VBox {
         encode.setOnAction(e -> model.encode(pad.pixels()));
         Button load = new Button(messages.get("latent.loadImage"));
         load.setOnAction(e -> loadImage.run());
+        Tip.of(messages, "latent.clear").on(clear);
+        Tip.of(messages, "latent.undo").on(undo);
+        Tip.of(messages, "latent.encode").tex(LatentView.ENCODER).on(encode);
+        Tip.of(messages, "latent.loadImage").on(load);
         FlowPane buttons = new FlowPane(6, 6, clear, undo, encode, load);
         HBox brushRow = new HBox(6, new Label(messages.get("latent.brush")), brush);
         brushRow.setAlignment(Pos.CENTER_LEFT);
@@ -66,6 +74,7 @@ final class EncodePanel extends VBox {
         resample.setId("latent-resample");
         resample.setOnAction(e -> model.resampleEpsilon());
         resample.disableProperty().bind(model.posteriorProperty().isNull());
+        Tip.of(messages, "latent.resample").tex(REPARAMETERISED).on(resample);
         VBox result = new VBox(4, input, reconstruction, resample);
         result.setAlignment(Pos.TOP_CENTER);
         result.setPrefWidth(130);
@@ -83,6 +92,9 @@ final class EncodePanel extends VBox {
         kl.getStyleClass().add("equation-numbers");
         kl.setWrapText(true);
         kl.setMaxWidth(Double.MAX_VALUE);
+        Tip.of(messages, "latent.reparameterisation").tex(REPARAMETERISED + ", \\quad \\varepsilon \\sim \\mathcal{N}(0, I)").on(equation);
+        Tip.of(messages, "latent.posterior").tex(REPARAMETERISED).on(numbers);
+        Tip.of(messages, "latent.kl").tex("\\mathrm{KL} = \\tfrac{1}{2} \\sum_k \\left(\\mu_k^2 + \\sigma_k^2 - 1 - \\log \\sigma_k^2\\right)").on(kl);
         Observe.now(model.posteriorProperty(), q -> {
             if (q == null) {
                 numbers.setText(messages.get("latent.drawHint"));

@@ -8,6 +8,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 import org.diffusionlab.ui.common.text.Messages;
+import org.diffusionlab.ui.common.tip.Tip;
 import org.diffusionlab.ui.common.widget.CaptionedRaster;
 import org.diffusionlab.ui.common.widget.Controls;
 import org.diffusionlab.ui.common.widget.Icons;
@@ -25,6 +26,7 @@ final class LatentControls extends SideColumn {
         decoded.caption().setText(messages.get("latent.decoded"));
         decoded.raster().rasterProperty().bind(model.decodedProperty());
         decoded.setPrefHeight(200);
+        Tip.of(messages, "latent.decoded").tex("\\hat{x} = \\mathrm{dec}_\\theta(z)").on(decoded.caption());
 
         Button reset = new Button(messages.get("latent.reset"));
         reset.setId("latent-reset");
@@ -32,6 +34,8 @@ final class LatentControls extends SideColumn {
         Button sample = new Button(messages.get("latent.sample"), Icons.of(Icons.DICE));
         sample.setId("latent-sample");
         sample.setOnAction(e -> model.sampleFromPrior());
+        Tip.of(messages, "latent.reset").tex("z = 0").on(reset);
+        Tip.of(messages, "latent.sample").tex("z \\sim \\mathcal{N}(0, I)").on(sample);
         for (Button b : new Button[] {reset, sample}) {
             b.setMaxWidth(Double.MAX_VALUE);
             HBox.setHgrow(b, Priority.ALWAYS);
@@ -46,7 +50,7 @@ final class LatentControls extends SideColumn {
         VBox content = new VBox(12,
                 Controls.section(messages.get("latent.section.model"), models),
                 Controls.section(messages.get("latent.section.decode"), decoded, new HBox(6, reset, sample), slidersHint,
-                        new LatentSliders(model)));
+                        new LatentSliders(model, messages)));
         setSections(content);
     }
 }

@@ -13,6 +13,7 @@ import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
@@ -25,6 +26,7 @@ import org.diffusionlab.ui.common.Observe;
 import org.diffusionlab.ui.common.Page;
 import org.diffusionlab.ui.common.text.Messages;
 import org.diffusionlab.ui.common.text.Subscripts;
+import org.diffusionlab.ui.common.tip.Tip;
 import org.diffusionlab.ui.common.widget.Controls;
 import org.diffusionlab.ui.common.widget.FileDialogs;
 import org.diffusionlab.ui.common.widget.NoticeLabel;
@@ -35,6 +37,8 @@ import org.diffusionlab.ui.common.widget.NoticeLabel;
  * drawing, and interpolate between two digits.
  */
 public final class LatentView extends BorderPane implements Page {
+    /** The encoder's Gaussian q(z|x). */
+    static final String ENCODER = "q_\\phi(z \\mid x) = \\mathcal{N}\\left(\\mu_\\phi(x),\\ \\mathrm{diag}\\, \\sigma_\\phi^2(x)\\right)";
     private final LatentViewModel model;
     private final Messages messages;
     private final LatentMapView map = new LatentMapView();
@@ -78,9 +82,14 @@ public final class LatentView extends BorderPane implements Page {
         grid.getItems().addAll(5, 9, 15, 21);
         Controls.bindStrongly(grid, grid.valueProperty(), model.gridSizeProperty().asObject());
         grid.disableProperty().bind(model.manifoldVisibleProperty().not());
+        Tip.of(messages, "latent.xDimension").tex("z_i").on(x);
+        Tip.of(messages, "latent.yDimension").tex("z_j").on(y);
+        Tip.of(messages, "latent.manifold").tex("\\mathrm{dec}_\\theta(z)").on(manifold);
+        Tip.of(messages, "latent.gridSize").tex("n \\times n").on(grid);
         CheckBox scatter = new CheckBox(messages.get("latent.scatter"));
         scatter.setId("latent-show-scatter");
         scatter.selectedProperty().bindBidirectional(model.scatterVisibleProperty());
+        Tip.of(messages, "latent.scatter").tex("\\mu_\\phi(x)").on(scatter);
         FlowPane toolbar = new FlowPane(8, 6, new Label(messages.get("latent.xAxis")), x, new Label(messages.get("latent.yAxis")), y,
                 manifold, grid, scatter);
         toolbar.setAlignment(Pos.CENTER_LEFT);
@@ -91,6 +100,7 @@ public final class LatentView extends BorderPane implements Page {
         hint.setMinHeight(Region.USE_PREF_SIZE);
         NoticeLabel notice = new NoticeLabel("latent-notice", model.noticeProperty(), messages);
         map.setId("latent-map");
+        Tip.of(messages, "latent.map").tex("(z_i, z_j) \\mapsto \\mathrm{dec}_\\theta(z)").on(map);
         VBox.setVgrow(map, Priority.ALWAYS);
         VBox centre = new VBox(8, toolbar, notice, map, hint);
         centre.setPadding(new Insets(10));
@@ -102,6 +112,11 @@ public final class LatentView extends BorderPane implements Page {
         ComboBox<Integer> chooser = new ComboBox<>();
         chooser.setId(id);
         chooser.setConverter(Controls.converter(k -> "z" + Subscripts.of(k + 1)));
+        // the button shows the box's value itself: after a model switch replaces the items, JavaFX's own button
+        // cell can stay blank although the value is set
+        ListCell<Integer> button = new ListCell<>();
+        button.textProperty().bind(chooser.valueProperty().map(k -> chooser.getConverter().toString(k)).orElse(""));
+        chooser.setButtonCell(button);
         return chooser;
     }
 
@@ -110,6 +125,8 @@ public final class LatentView extends BorderPane implements Page {
         Tab interpolate = new Tab(messages.get("latent.tab.interpolate"), padded(new InterpolatePanel(model, messages)));
         encode.setId("latent-tab-encode");
         interpolate.setId("latent-tab-interpolate");
+        Tip.of(messages, "latent.tabEncode").tex(ENCODER).on(encode);
+        Tip.of(messages, "latent.tabInterpolate").tex("z_A \\to z_B").on(interpolate);
         TabPane tabs = new TabPane(encode, interpolate);
         tabs.setId("latent-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);

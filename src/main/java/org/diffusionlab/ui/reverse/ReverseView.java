@@ -21,6 +21,7 @@ import javafx.scene.layout.VBox;
 import org.diffusionlab.ui.common.Observe;
 import org.diffusionlab.ui.common.Page;
 import org.diffusionlab.ui.common.text.Messages;
+import org.diffusionlab.ui.common.tip.Tip;
 import org.diffusionlab.ui.common.widget.CaptionedRaster;
 import org.diffusionlab.ui.common.widget.FileDialogs;
 import org.diffusionlab.ui.common.widget.PlaybackBar;
@@ -32,6 +33,8 @@ import org.diffusionlab.ui.common.widget.RasterView;
  * with x_t, x̂₀ and ε̂ and the update equation. 2-D models: the point cloud flowing back with the denoising field.
  */
 public final class ReverseView extends BorderPane implements Page {
+    /** x̂₀ from x_t and the predicted noise. */
+    private static final String X0HAT = "\\hat{x}_0 = \\frac{x_t - \\sqrt{1 - \\bar\\alpha_t}\\, \\hat\\varepsilon}{\\sqrt{\\bar\\alpha_t}}";
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
     private final ReverseViewModel model;
     private final Messages messages;
@@ -69,6 +72,7 @@ public final class ReverseView extends BorderPane implements Page {
             view.getStyleClass().add("grid-sample");
             int index = i;
             view.setOnMouseClicked(e -> model.selectedProperty().set(index));
+            Tip.of(messages, "reverse.sample").tex("x_t").on(view);
             GridPane.setHgrow(view, Priority.ALWAYS);
             GridPane.setVgrow(view, Priority.ALWAYS);
             samples.add(view, i % 4, i / 4);
@@ -90,6 +94,8 @@ public final class ReverseView extends BorderPane implements Page {
         CheckBox field = new CheckBox(messages.get("reverse.field"));
         field.setId("reverse-show-field");
         field.selectedProperty().bindBidirectional(model.showFieldProperty());
+        Tip.of(messages, "reverse.field").tex("-\\hat\\varepsilon_\\theta(x_t, t)").on(field);
+        Tip.of(messages, "reverse.cloud").tex("x_t \\in \\mathbb{R}^2").on(cloud);
         VBox cloudBox = new VBox(6, cloud, field);
         VBox.setVgrow(cloud, Priority.ALWAYS);
         StackPane stage = new StackPane();
@@ -118,6 +124,8 @@ public final class ReverseView extends BorderPane implements Page {
         status.setId("reverse-status");
         status.getStyleClass().add("hint");
         Observe.now(model.statusProperty(), value -> status.setText(value.render(messages)));
+        Tip.of(messages, "reverse.t").tex("t").on(shownT);
+        Tip.of(messages, "reverse.status").on(status);
         VBox centre = new VBox(8, stage, shownT, playback, status);
         centre.setPadding(new Insets(10));
         centre.getStyleClass().add("centre");
@@ -134,6 +142,9 @@ public final class ReverseView extends BorderPane implements Page {
         }
         x0Hat.caption().setText(messages.get("reverse.x0Hat"));
         epsHat.caption().setText(messages.get("reverse.epsHat"));
+        Tip.of(messages, "reverse.xt").tex("x_t").on(xt.caption());
+        Tip.of(messages, "reverse.x0Hat").tex(X0HAT).on(x0Hat.caption());
+        Tip.of(messages, "reverse.epsHat").tex("\\hat\\varepsilon = \\varepsilon_\\theta(x_t, t)").on(epsHat.caption());
         Label equation = new Label();
         equation.setId("reverse-equation");
         equation.getStyleClass().add("equation");
@@ -147,6 +158,10 @@ public final class ReverseView extends BorderPane implements Page {
         clipped.setWrapText(true); // plain text: no combining marks to mis-wrap
         clipped.getStyleClass().add("hint");
         clipped.managedProperty().bind(clipped.visibleProperty());
+        Tip.of(messages, "reverse.equation").tex("\\mu_\\theta = \\frac{1}{\\sqrt{\\alpha_t}} \\left(x_t - \\frac{\\beta_t}"
+                + "{\\sqrt{1 - \\bar\\alpha_t}}\\, \\hat\\varepsilon\\right)").on(equation);
+        Tip.of(messages, "reverse.numbers").tex(X0HAT).on(numbers);
+        Tip.of(messages, "reverse.clipped").tex("\\hat{x}_0 \\leftarrow \\mathrm{clip}(\\hat{x}_0, -1, 1)").on(clipped);
         Observe.present(model.imageFrameProperty(), frame -> {
             var d = frame.detail();
             clipped.setVisible(d.clipped() > 0);

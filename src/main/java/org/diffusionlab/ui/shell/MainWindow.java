@@ -3,6 +3,7 @@ package org.diffusionlab.ui.shell;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 
 import javafx.application.Platform;
@@ -31,6 +32,7 @@ import org.diffusionlab.ui.common.Theme;
 import org.diffusionlab.ui.common.chart.Charts;
 import org.diffusionlab.ui.common.text.Messages;
 import org.diffusionlab.ui.common.text.Numbers;
+import org.diffusionlab.ui.common.tip.Tip;
 import org.diffusionlab.ui.common.widget.FileDialogs;
 import org.diffusionlab.ui.common.widget.GifExportDialog;
 
@@ -41,6 +43,13 @@ import org.diffusionlab.ui.common.widget.GifExportDialog;
 public final class MainWindow {
     public static final String CSS = "/org/diffusionlab/css/app.css";
     public static final String DARK_CSS = "/org/diffusionlab/css/dark.css";
+    /** The formula each view is about, in its rail button's tip. */
+    private static final Map<String, String> NAVIGATION_FORMULAS = Map.of(
+            "forward", "q(x_t \\mid x_{t-1}) = \\mathcal{N}\\left(\\sqrt{1 - \\beta_t}\\, x_{t-1},\\ \\beta_t I\\right)",
+            "reverse", "p_\\theta(x_{t-1} \\mid x_t) = \\mathcal{N}\\left(\\mu_\\theta(x_t, t),\\ \\sigma_t^2 I\\right)",
+            "train", "-\\log p(x) \\le -\\mathrm{ELBO}",
+            "latent", "z \\sim q_\\phi(z \\mid x), \\quad \\hat{x} = \\mathrm{dec}_\\theta(z)",
+            "elbo", "\\log p(x) = \\mathrm{ELBO} + \\mathrm{KL}\\left(q(z \\mid x) \\,\\|\\, p(z \\mid x)\\right)");
     public static final String PRESENTATION_CSS = "/org/diffusionlab/css/presentation.css";
     /** The type size of normal mode, in pixels; presentation mode multiplies it by its scale setting. */
     static final double FONT_SIZE = 13;
@@ -115,6 +124,7 @@ public final class MainWindow {
         root.setLeft(rail());
         status = new Label(language.get("status.ready"));
         status.setId("status-line");
+        Tip.of(language, "status").on(status);
         HBox statusBar = new HBox(status);
         statusBar.getStyleClass().add("status-bar");
         root.setBottom(statusBar);
@@ -134,6 +144,7 @@ public final class MainWindow {
             button.getStyleClass().add("nav-button");
             button.setMaxWidth(Double.MAX_VALUE);
             button.setOnAction(e -> show(page.id()));
+            Tip.of(messages, "nav." + page.id()).tex(NAVIGATION_FORMULAS.get(page.id())).on(button);
             rail.getChildren().add(button);
         }
         return rail;

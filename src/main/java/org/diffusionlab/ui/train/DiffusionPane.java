@@ -18,6 +18,7 @@ import org.diffusionlab.ui.common.Observe;
 import org.diffusionlab.ui.common.chart.Charts;
 import org.diffusionlab.ui.common.chart.CurveChart;
 import org.diffusionlab.ui.common.text.Messages;
+import org.diffusionlab.ui.common.tip.Tip;
 import org.diffusionlab.ui.common.widget.HeatMapView;
 import org.diffusionlab.ui.common.widget.PictureRow;
 import org.diffusionlab.ui.common.widget.PointCloudView;
@@ -38,12 +39,12 @@ final class DiffusionPane extends VBox implements TrainPane {
         this.setup = model.diffusion();
         this.messages = messages;
         String step = messages.get("train.axis.step");
-        lossChart = new CurveChart(messages.get("train.chart.loss"), step, messages.get("train.axis.loss"), List.of(
+        lossChart = new CurveChart(messages, messages.get("train.chart.loss"), step, messages.get("train.axis.loss"), List.of(
                 TrainPane.curve(TrainingCurves.TRAIN, Metric.LOSS, messages.get("train.curve.loss"), Charts.BLUE),
                 TrainPane.curve(TrainingCurves.HELD_OUT, Metric.LOSS, messages.get("train.curve.loss.heldOut"),
                         Charts.VERMILLION)));
         lossChart.setId("train-chart-loss");
-        bitsChart = new CurveChart(messages.get("train.chart.bits"), step, messages.get("train.axis.bits"), List.of(
+        bitsChart = new CurveChart(messages, messages.get("train.chart.bits"), step, messages.get("train.axis.bits"), List.of(
                 TrainPane.curve(TrainingCurves.HELD_OUT, Metric.NEG_ELBO_BITS, messages.get("train.curve.bits.total"),
                         Charts.BLUE),
                 TrainPane.curve(TrainingCurves.HELD_OUT, Metric.ELBO_RECON_BITS, messages.get("train.curve.bits.recon"),
@@ -74,10 +75,13 @@ final class DiffusionPane extends VBox implements TrainPane {
         lossByTime.setPrefSize(420, 230);
         PictureRow samplesTop = new PictureRow(messages.get("train.pictures.diffusionSamples"), 8);
         samplesTop.setId("train-diffusion-samples");
+        Tip.of(messages, "train.diffusionSamples").tex("x_T \\sim \\mathcal{N}(0, I) \\to x_0").on(samplesTop.title());
+        Tip.of(messages, "train.lossByTime").tex(TrainControls.SIMPLE_LOSS).on(lossByTime);
         PictureRow samplesBottom = new PictureRow("", 8);
         PointCloudView cloud = new PointCloudView();
         cloud.setId("train-sample-cloud");
         cloud.setPrefSize(230, 230);
+        Tip.of(messages, "train.cloud").tex("x_0 \\in \\mathbb{R}^2").on(cloud);
         Runnable showSamples = () -> {
             List<Raster> pictures = model.pictures().get("samples");
             samplesTop.show(pictures == null ? null : pictures.subList(0, Math.min(8, pictures.size())));

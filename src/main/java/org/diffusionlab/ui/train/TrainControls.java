@@ -16,12 +16,18 @@ import javafx.scene.layout.VBox;
 import org.diffusionlab.core.schedule.NoiseSchedule;
 import org.diffusionlab.ui.common.Observe;
 import org.diffusionlab.ui.common.text.Messages;
+import org.diffusionlab.ui.common.tip.Tip;
 import org.diffusionlab.ui.common.widget.Controls;
 import org.diffusionlab.ui.common.widget.NoticeLabel;
 import org.diffusionlab.ui.common.widget.SideColumn;
 
 /** The Train view's left column: the model and its hyperparameters, start/pause/stop, progress, files. */
 final class TrainControls extends SideColumn {
+    /** L_simple, the noise-prediction loss a diffusion model is trained on. */
+    static final String SIMPLE_LOSS = "L_{\\mathrm{simple}} = \\mathbb{E}_{t, x_0, \\varepsilon} \\left\\| \\varepsilon - "
+            + "\\varepsilon_\\theta(x_t, t) \\right\\|^2";
+    private static final String LEARNING_RATE = "\\theta \\leftarrow \\theta - \\mathrm{lr} \\cdot \\frac{\\hat m}{\\sqrt{\\hat v} + \\epsilon}";
+    private static final String BATCH = "\\nabla_\\theta \\frac{1}{B} \\sum_{i=1}^{B} \\mathcal{L}(x_i)";
     private final TrainViewModel model;
     private final Messages messages;
 
@@ -38,6 +44,9 @@ final class TrainControls extends SideColumn {
         ToggleButton diffusion = Controls.choice("train-kind-diffusion", messages.get("train.kind.diffusion"),
                 TrainViewModel.Kind.DIFFUSION);
         Controls.bindChoice(model.kindProperty(), vae, diffusion);
+        Tip.of(messages, "train.kindVae").tex("\\mathrm{ELBO} = \\mathbb{E}_{q}[\\log p_\\theta(x \\mid z)] - \\mathrm{KL}"
+                + "(q_\\phi(z \\mid x) \\,\\|\\, p(z))").on(vae);
+        Tip.of(messages, "train.kindDiffusion").tex(SIMPLE_LOSS).on(diffusion);
         VBox kinds = new VBox(6, vae, diffusion);
         kinds.disableProperty().bind(Bindings.createBooleanBinding(model::isBusy, model.stateProperty()));
 
@@ -64,14 +73,20 @@ final class TrainControls extends SideColumn {
         data.getStyleClass().add("value");
         data.setWrapText(true);
         data.setMaxWidth(Double.MAX_VALUE);
-        grid.addRow(0, new Label(messages.get("train.data")), data);
-        grid.addRow(1, new Label(messages.get("train.latent")), Controls.intSpinner("train-latent", 2, 64, 1, model.vae().latentProperty()));
-        grid.addRow(2, new Label(messages.get("train.hidden")), Controls.intSpinner("train-hidden", 16, 2048, 16, model.vae().hiddenProperty()));
-        grid.addRow(3, new Label(messages.get("train.beta")), Controls.doubleSpinner("train-beta", 0, 100, 0.1, model.vae().betaProperty()));
-        grid.addRow(4, new Label(messages.get("train.learningRate")),
-                Controls.doubleSpinner("train-learning-rate", 1e-6, 1000, 1e-4, model.vae().learningRateProperty()));
-        grid.addRow(5, new Label(messages.get("train.batch")), Controls.intSpinner("train-batch", 1, 4096, 16, model.vae().batchSizeProperty()));
-        grid.addRow(6, new Label(messages.get("train.epochs")), Controls.intSpinner("train-epochs", 1, 10_000, 1, model.vae().epochsProperty()));
+        grid.addRow(0, new Label(messages.get("train.data")), Tip.of(messages, "train.data").on(data));
+        grid.addRow(1, new Label(messages.get("train.latent")), Tip.of(messages, "train.latent").tex("z \\in \\mathbb{R}^k").on(
+                Controls.intSpinner("train-latent", 2, 64, 1, model.vae().latentProperty())));
+        grid.addRow(2, new Label(messages.get("train.hidden")), Tip.of(messages, "train.hidden").tex("h = \\mathrm{ReLU}(W x + b)").on(
+                Controls.intSpinner("train-hidden", 16, 2048, 16, model.vae().hiddenProperty())));
+        grid.addRow(3, new Label(messages.get("train.beta")), Tip.of(messages, "train.beta").tex("\\mathcal{L} = \\mathbb{E}_q[-\\log p(x \\mid z)]"
+                + " + \\beta\\, \\mathrm{KL}(q(z \\mid x) \\,\\|\\, \\mathcal{N}(0, I))").on(
+                Controls.doubleSpinner("train-beta", 0, 100, 0.1, model.vae().betaProperty())));
+        grid.addRow(4, new Label(messages.get("train.learningRate")), Tip.of(messages, "train.learningRate").tex(LEARNING_RATE).on(
+                Controls.doubleSpinner("train-learning-rate", 1e-6, 1000, 1e-4, model.vae().learningRateProperty())));
+        grid.addRow(5, new Label(messages.get("train.batch")), Tip.of(messages, "train.batch").tex(BATCH).on(
+                Controls.intSpinner("train-batch", 1, 4096, 16, model.vae().batchSizeProperty())));
+        grid.addRow(6, new Label(messages.get("train.epochs")), Tip.of(messages, "train.epochs").on(
+                Controls.intSpinner("train-epochs", 1, 10_000, 1, model.vae().epochsProperty())));
         grid.disableProperty().bind(Bindings.createBooleanBinding(model::isBusy, model.stateProperty()));
         Label hint = new Label(messages.get("train.hint"));
         hint.getStyleClass().add("hint");
@@ -92,16 +107,18 @@ final class TrainControls extends SideColumn {
         schedule.getItems().setAll(NoiseSchedule.Kind.values());
         schedule.setConverter(Controls.converter(k -> messages.get("schedule." + k.name().toLowerCase())));
         schedule.valueProperty().bindBidirectional(model.diffusion().scheduleProperty());
+        Tip.of(messages, "train.diffusionData").on(data);
+        Tip.of(messages, "forward.schedule").tex("\\bar\\alpha_t = \\prod_{s \\le t} (1 - \\beta_s)").on(schedule);
         grid.add(new Label(messages.get("train.data")), 0, 0, 2, 1);
         grid.add(data, 0, 1, 2, 1);
-        grid.addRow(2, new Label(messages.get("train.epochs")),
-                Controls.intSpinner("train-diffusion-epochs", 1, 100_000, 10, model.diffusion().epochsProperty()));
-        grid.addRow(3, new Label(messages.get("train.batch")),
-                Controls.intSpinner("train-diffusion-batch", 1, 4096, 16, model.diffusion().batchProperty()));
-        grid.addRow(4, new Label(messages.get("train.learningRate")),
-                Controls.doubleSpinner("train-diffusion-learning-rate", 1e-6, 0.99, 1e-4, model.diffusion().learningRateProperty()));
-        grid.addRow(5, new Label("T"), Controls.intSpinner("train-diffusion-steps", 1, NoiseSchedule.MAX_T, 50,
-                model.diffusion().stepsProperty()));
+        grid.addRow(2, new Label(messages.get("train.epochs")), Tip.of(messages, "train.epochs").on(
+                Controls.intSpinner("train-diffusion-epochs", 1, 100_000, 10, model.diffusion().epochsProperty())));
+        grid.addRow(3, new Label(messages.get("train.batch")), Tip.of(messages, "train.batch").tex(BATCH).on(
+                Controls.intSpinner("train-diffusion-batch", 1, 4096, 16, model.diffusion().batchProperty())));
+        grid.addRow(4, new Label(messages.get("train.learningRate")), Tip.of(messages, "train.learningRate").tex(LEARNING_RATE).on(
+                Controls.doubleSpinner("train-diffusion-learning-rate", 1e-6, 0.99, 1e-4, model.diffusion().learningRateProperty())));
+        grid.addRow(5, new Label("T"), Tip.of(messages, "train.steps").tex("t = 1, \\dots, T").on(
+                Controls.intSpinner("train-diffusion-steps", 1, NoiseSchedule.MAX_T, 50, model.diffusion().stepsProperty())));
         grid.addRow(6, new Label(messages.get("forward.schedule")), schedule);
         grid.disableProperty().bind(Bindings.createBooleanBinding(model::isBusy, model.stateProperty()));
         Label hint = new Label();
@@ -128,6 +145,9 @@ final class TrainControls extends SideColumn {
         stop.setId("train-stop");
         stop.setOnAction(e -> model.stop());
         BooleanBinding busy = Bindings.createBooleanBinding(model::isBusy, model.stateProperty());
+        Tip.of(messages, "train.start").on(start);
+        Tip.of(messages, "train.pause").on(pause);
+        Tip.of(messages, "train.stop").on(stop);
         start.disableProperty().bind(busy);
         pause.disableProperty().bind(Bindings.createBooleanBinding(() -> model.state() != TrainViewModel.State.RUNNING
                 && model.state() != TrainViewModel.State.PAUSED, model.stateProperty()));
@@ -140,11 +160,13 @@ final class TrainControls extends SideColumn {
         bar.setId("train-progress");
         bar.setMaxWidth(Double.MAX_VALUE);
         bar.progressProperty().bind(model.progressProperty());
+        Tip.of(messages, "train.progress").on(bar);
         Label text = new Label();
         text.setId("train-progress-text");
         text.setWrapText(true);
         text.setMaxWidth(Double.MAX_VALUE);
         Observe.now(model.progressTextProperty(), value -> text.setText(value.render(messages)));
+        Tip.of(messages, "train.progressText").on(text);
         NoticeLabel notice = new NoticeLabel("train-notice", model.noticeProperty(), messages);
         return Controls.section(messages.get("train.section.run"), start, new HBox(6, pause, stop), bar, text, notice);
     }
@@ -161,6 +183,10 @@ final class TrainControls extends SideColumn {
         csv.setOnAction(e -> exportCsv.run());
         Button png = new Button(messages.get("train.exportPng"));
         png.setOnAction(e -> exportPng.run());
+        Tip.of(messages, "train.save").on(saveButton);
+        Tip.of(messages, "train.load").on(loadButton);
+        Tip.of(messages, "train.exportCsv").on(csv);
+        Tip.of(messages, "train.exportPng").on(png);
         for (Button b : new Button[] {saveButton, loadButton, csv, png}) {
             b.setMaxWidth(Double.MAX_VALUE);
         }

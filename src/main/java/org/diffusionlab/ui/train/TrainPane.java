@@ -2,6 +2,7 @@ package org.diffusionlab.ui.train;
 
 import java.awt.Color;
 import java.util.List;
+import java.util.Locale;
 
 import org.diffusionlab.core.metric.Metric;
 import org.diffusionlab.ui.common.chart.CurveChart;
@@ -18,9 +19,10 @@ sealed interface TrainPane permits VaePane, DiffusionPane {
         }
     }
 
-    /** A chart's curve of a metric on training batches (solid) or held-out data (dashed). */
+    /** A chart's curve of a metric on training batches (raw and smoothed) or held-out data (marked points). */
     static CurveChart.Curve curve(String prefix, Metric metric, String label, Color colour) {
         return new CurveChart.Curve(TrainingCurves.series(prefix, metric), label, colour,
-                prefix.equals(TrainingCurves.TRAIN) ? CurveChart.Style.TRAIN : CurveChart.Style.HELD_OUT);
+                prefix.equals(TrainingCurves.TRAIN) ? CurveChart.Style.TRAIN : CurveChart.Style.HELD_OUT,
+                "curve." + metric.name().toLowerCase(Locale.ROOT));
     }
 }

@@ -13,6 +13,7 @@ import org.diffusionlab.core.metric.Metric;
 import org.diffusionlab.ui.common.chart.Charts;
 import org.diffusionlab.ui.common.chart.CurveChart;
 import org.diffusionlab.ui.common.text.Messages;
+import org.diffusionlab.ui.common.tip.Tip;
 import org.diffusionlab.ui.common.widget.PictureRow;
 
 /**
@@ -27,13 +28,13 @@ final class VaePane extends VBox implements TrainPane {
         super(8);
         String step = messages.get("train.axis.step");
         String nats = messages.get("train.axis.nats");
-        elboChart = new CurveChart(messages.get("train.chart.elbo"), step, nats, List.of(
+        elboChart = new CurveChart(messages, messages.get("train.chart.elbo"), step, nats, List.of(
                 TrainPane.curve(TrainingCurves.TRAIN, Metric.NEG_ELBO, messages.get("train.curve.negElbo"), Charts.BLUE),
                 TrainPane.curve(TrainingCurves.TRAIN, Metric.RECON, messages.get("train.curve.recon"), Charts.GREEN),
                 TrainPane.curve(TrainingCurves.HELD_OUT, Metric.NEG_ELBO, messages.get("train.curve.negElbo.heldOut"), Charts.VERMILLION),
                 TrainPane.curve(TrainingCurves.HELD_OUT, Metric.RECON, messages.get("train.curve.recon.heldOut"), Charts.PURPLE)));
         elboChart.setId("train-chart-elbo");
-        klChart = new CurveChart(messages.get("train.chart.kl"), step, nats, List.of(
+        klChart = new CurveChart(messages, messages.get("train.chart.kl"), step, nats, List.of(
                 TrainPane.curve(TrainingCurves.TRAIN, Metric.KL, messages.get("train.curve.kl"), Charts.ORANGE),
                 TrainPane.curve(TrainingCurves.HELD_OUT, Metric.KL, messages.get("train.curve.kl.heldOut"), Charts.VERMILLION)));
         klChart.setId("train-chart-kl");
@@ -58,6 +59,9 @@ final class VaePane extends VBox implements TrainPane {
         reconstructions.setId("train-reconstructions");
         PictureRow samples = new PictureRow(messages.get("train.pictures.samples"), 8);
         samples.setId("train-samples");
+        Tip.of(messages, "train.originals").tex("x").on(originals.title());
+        Tip.of(messages, "train.reconstructions").tex("\\hat{x} = \\mathrm{dec}_\\theta(\\mu_\\phi(x))").on(reconstructions.title());
+        Tip.of(messages, "train.samples").tex("z \\sim \\mathcal{N}(0, I), \\quad x \\sim p_\\theta(x \\mid z)").on(samples.title());
         Runnable showPictures = () -> {
             originals.show(model.pictures().get("originals"));
             reconstructions.show(model.pictures().get("reconstructions"));

@@ -3,11 +3,15 @@ package org.diffusionlab.ui.common.chart;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.geom.Ellipse2D;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import javafx.scene.layout.StackPane;
 
 import org.diffusionlab.core.stats.Smoothing;
+import org.diffusionlab.ui.common.text.Messages;
+import org.diffusionlab.ui.common.text.Numbers;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -16,32 +20,42 @@ import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.data.RangeType;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * Training curves from a {@link CurveLog}: each training series as faint raw points plus a smoothed line,
- * each held-out series as marked points joined by a line. Redraws only on {@link #refresh}; a log-scale toggle.
+ * Training curves from a {@link CurveLog}: each training series as faint raw points under a strong line, their
+ * exponential moving average ({@link Smoothing}), which a line under the plot states; each held-out series as marked
+ * points joined by a line. Every series explains itself in its tooltips ({@link SeriesTips}). Redraws only on
+ * {@link #refresh}; a log-scale toggle.
  */
 public final class CurveChart extends StackPane {
     /** How a series is drawn: raw + smoothed (a training curve) or marked points (held-out evaluations). */
     public enum Style { TRAIN, HELD_OUT }
 
-    public record Curve(String key, String label, Color color, Style style) {
+    /** A series: its log key, its legend label, its colour, how it is drawn, and the tip name of its meaning. */
+    public record Curve(String key, String label, Color color, Style style, String tip) {
     }
 
     private static final int MAX_RAW_POINTS = 2500;
+    /** The weight w of the moving average s_i = w·s_{i−1} + (1−w)·x_i, so α = 1 − w = 0.1. */
+    public static final double DEFAULT_SMOOTHING = 0.9;
 
     private final List<Curve> curves;
     private final XYSeriesCollection dataset = new XYSeriesCollection();
     private final XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer();
     private final JFreeChart chart;
     private final String yLabel;
-    private double smoothing = 0.9;
+    private final Messages messages;
+    private final TextTitle smoothingNote = new TextTitle();
+    private double smoothing = DEFAULT_SMOOTHING;
     private boolean logScale;
 
-    public CurveChart(String title, String xLabel, String yLabel, List<Curve> curves) {
+    public CurveChart(Messages messages, String title, String xLabel, String yLabel, List<Curve> curves) {
         this.curves = curves;
+        this.messages = messages;
         // a long axis label ("nats per image (sum over 784 pixels)") would run past a short plot: the part in
         // brackets becomes a line under the title instead
         int bracket = yLabel.indexOf(" (");
@@ -49,6 +63,10 @@ public final class CurveChart extends StackPane {
         this.yLabel = split ? yLabel.substring(0, bracket) : yLabel;
         NumberAxis x = new NumberAxis(xLabel);
         x.setAutoRangeIncludesZero(false);
+        // one evaluation at step 0 would give the axis no width, and ticks "−0 −0 0 0": steps are never negative,
+        // and the axis spans at least ten of them
+        x.setRangeType(RangeType.POSITIVE);
+        x.setAutoRangeMinimumSize(10);
         XYPlot plot = new XYPlot(dataset, x, linearAxis(), renderer);
         chart = new JFreeChart(title, plot);
         if (split) {
@@ -57,9 +75,15 @@ public final class CurveChart extends StackPane {
             chart.addSubtitle(note);
         }
         int index = 0;
+        Map<String, String> tips = new HashMap<>();
+        boolean smoothed = false;
         for (Curve curve : curves) {
+            tips.put(curve.label(), curve.tip());
             if (curve.style() == Style.TRAIN) {
-                dataset.addSeries(new XYSeries(curve.label() + " · raw", false, true));
+                smoothed = true;
+                String raw = messages.format("chart.raw", curve.label());
+                tips.put(raw, curve.tip());
+                dataset.addSeries(new XYSeries(raw, false, true));
                 style(index++, translucent(curve.color()), false, true, false);
                 dataset.addSeries(new XYSeries(curve.label(), false, true));
                 style(index++, curve.color(), true, false, true);
@@ -69,7 +93,14 @@ public final class CurveChart extends StackPane {
                 renderer.setSeriesShape(index - 1, new Ellipse2D.Double(-4.5, -4.5, 9, 9));
             }
         }
+        if (smoothed) {
+            smoothingNote.setFont(Charts.font(java.awt.Font.PLAIN, 12));
+            smoothingNote.setPosition(RectangleEdge.BOTTOM);
+            chart.addSubtitle(smoothingNote);
+            describeSmoothing();
+        }
         Charts.style(chart);
+        SeriesTips.explain(chart, messages, tips);
         ChartViewer viewer = new ChartViewer(chart);
         ChartExport.localizeMenu(viewer);
         getChildren().add(viewer);
@@ -100,8 +131,25 @@ public final class CurveChart extends StackPane {
         return chart;
     }
 
+    /** The weight w of the moving average drawn over a training curve's raw points (0: no smoothing). */
     public void setSmoothing(double weight) {
         this.smoothing = weight;
+        describeSmoothing();
+    }
+
+    public double smoothing() {
+        return smoothing;
+    }
+
+    /** The line under the plot that says how the strong lines are smoothed: α = 1 − w, or that they are not. */
+    private void describeSmoothing() {
+        smoothingNote.setText(smoothing == 0 ? messages.get("chart.smoothing.none")
+                : messages.format("chart.smoothing", Numbers.fixedArgument(1 - smoothing, 2)));
+    }
+
+    /** The sentence under the plot on smoothing (empty if the chart has no training curve). */
+    public String smoothingNote() {
+        return smoothingNote.getText();
     }
 
     public void setLogScale(boolean on) {

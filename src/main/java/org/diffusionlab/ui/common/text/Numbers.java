@@ -123,6 +123,11 @@ public final class Numbers {
         return (value < 0 && !text.matches("[0.,]*") ? "−" : "+") + text;
     }
 
+    /** A value as a tooltip states it: a whole number grouped ("1,000"), any other to three significant digits. */
+    public String value(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? integer((long) value) : compact(value, 3);
+    }
+
     /** A whole number, grouped by thousands ("1,000" / "1.000"). */
     public String integer(long value) {
         return minus(NumberFormat.getIntegerInstance(locale).format(value));

@@ -14,7 +14,6 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -25,6 +24,7 @@ import javafx.util.StringConverter;
 
 import org.diffusionlab.ui.common.text.Messages;
 import org.diffusionlab.ui.common.text.Numbers;
+import org.diffusionlab.ui.common.tip.Tip;
 
 /** Small builders for the side panels, so every view's controls look and behave the same. */
 public final class Controls {
@@ -110,6 +110,7 @@ public final class Controls {
         spinner.setId(id);
         spinner.setEditable(true);
         commitOnFocusLost(spinner);
+        Tip.of(messages, "seed").tex("\\varepsilon \\sim \\mathcal{N}(0, I)").on(spinner);
         spinner.getValueFactory().valueProperty().addListener((obs, old, value) -> seed.set(value));
         seed.addListener((obs, old, value) -> spinner.getValueFactory().setValue(value.intValue()));
         HBox.setHgrow(spinner, Priority.ALWAYS);
@@ -117,7 +118,7 @@ public final class Controls {
         if (newSeed != null) {
             Button dice = new Button(null, Icons.of(Icons.DICE));
             dice.setId(id + "-new");
-            dice.setTooltip(new Tooltip(messages.get("forward.newSeed")));
+            Tip.of(messages, "seed.new").on(dice);
             dice.setOnAction(e -> newSeed.run());
             row.getChildren().add(dice);
         }

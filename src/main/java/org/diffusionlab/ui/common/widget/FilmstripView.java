@@ -1,6 +1,7 @@
 package org.diffusionlab.ui.common.widget;
 
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
 import javafx.css.PseudoClass;
@@ -15,6 +16,7 @@ import org.diffusionlab.core.data.Raster;
 /** A row of captioned thumbnails; one can be highlighted, and a click reports its index. */
 public final class FilmstripView extends HBox {
     private IntConsumer onSelect = index -> { };
+    private Consumer<Label> captionTip = caption -> { };
 
     public FilmstripView() {
         getStyleClass().add("filmstrip");
@@ -27,6 +29,11 @@ public final class FilmstripView extends HBox {
         this.onSelect = onSelect;
     }
 
+    /** Installs a tip on each caption shown from now on (a caption says which frame it is). */
+    public void setCaptionTip(Consumer<Label> install) {
+        this.captionTip = install;
+    }
+
     public void show(List<Raster> frames, List<String> captions) {
         getChildren().clear();
         for (int i = 0; i < frames.size(); i++) {
@@ -36,6 +43,7 @@ public final class FilmstripView extends HBox {
             Label caption = new Label(i < captions.size() ? captions.get(i) : "");
             caption.getStyleClass().add("caption-small");
             Controls.whole(caption); // "1000" stays "1000" however narrow the strip
+            captionTip.accept(caption);
             VBox cell = new VBox(2, thumbnail, caption);
             cell.setAlignment(Pos.CENTER);
             cell.getStyleClass().add("filmstrip-cell");

@@ -10,6 +10,7 @@ import javafx.scene.layout.VBox;
 import org.diffusionlab.ui.common.ModelShelf;
 import org.diffusionlab.ui.common.Observe;
 import org.diffusionlab.ui.common.text.Messages;
+import org.diffusionlab.ui.common.tip.Tip;
 
 /** Which model a view uses: the shelf's models in a list, a line about the chosen one, and "open a model file". */
 public final class ModelChooser<M> extends VBox {
@@ -21,6 +22,7 @@ public final class ModelChooser<M> extends VBox {
         list.setMaxWidth(Double.MAX_VALUE);
         list.valueProperty().bindBidirectional(chosen);
         list.setConverter(Controls.converter(entry -> entry.title().render(messages)));
+        Tip.of(messages, idPrefix + ".model").on(list);
         list.setCellFactory(view -> new javafx.scene.control.ListCell<>() {
             @Override
             protected void updateItem(ModelShelf.Entry<M> entry, boolean empty) {
@@ -38,6 +40,7 @@ public final class ModelChooser<M> extends VBox {
         openButton.setId(idPrefix + "-open-model");
         openButton.setMaxWidth(Double.MAX_VALUE);
         openButton.setOnAction(e -> open.run());
+        Tip.of(messages, idPrefix + ".openModel").on(openButton);
         getChildren().addAll(list, description, openButton);
     }
 }

@@ -38,6 +38,11 @@ public final class PictureRow extends HBox {
         }
     }
 
+    /** The row's title (a view puts its tip there). */
+    public Label title() {
+        return title;
+    }
+
     /** The picture in slot i, or null. */
     public Raster picture(int i) {
         return ((RasterView) getChildren().get(i + 1)).getRaster();

@@ -12,7 +12,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
@@ -22,6 +21,7 @@ import javafx.util.StringConverter;
 
 import org.diffusionlab.ui.common.PlaybackModel;
 import org.diffusionlab.ui.common.text.Messages;
+import org.diffusionlab.ui.common.tip.Tip;
 
 /**
  * Play/pause, step ±1, jump to the ends, a scrub slider, speed and loop for a {@link PlaybackModel}; shared by
@@ -46,14 +46,15 @@ public final class PlaybackBar extends VBox {
         getStyleClass().add("playback-bar");
         setSpacing(4);
 
-        Button toStart = iconButton(Icons.TO_START, messages.get("playback.toStart"), "playback-to-start", model::toStart);
-        Button back = iconButton(Icons.STEP_BACK, messages.get("playback.stepBack"), "playback-step-back", model::stepBack);
-        Button play = iconButton(Icons.PLAY, messages.get("playback.play"), "playback-play", model::togglePlay);
+        Button toStart = iconButton(Icons.TO_START, Tip.of(messages, "playback.toStart"), "playback-to-start", model::toStart);
+        Button back = iconButton(Icons.STEP_BACK, Tip.of(messages, "playback.stepBack"), "playback-step-back", model::stepBack);
+        Button play = iconButton(Icons.PLAY, Tip.of(messages, "playback.play"), "playback-play", model::togglePlay);
         play.graphicProperty().bind(Bindings.createObjectBinding(
                 () -> Icons.of(model.isPlaying() ? Icons.PAUSE : Icons.PLAY), model.playingProperty()));
         play.getStyleClass().add("accent");
-        Button forward = iconButton(Icons.STEP_FORWARD, messages.get("playback.stepForward"), "playback-step-forward", model::stepForward);
-        Button toEnd = iconButton(Icons.TO_END, messages.get("playback.toEnd"), "playback-to-end", model::toEnd);
+        Button forward = iconButton(Icons.STEP_FORWARD, Tip.of(messages, "playback.stepForward"), "playback-step-forward",
+                model::stepForward);
+        Button toEnd = iconButton(Icons.TO_END, Tip.of(messages, "playback.toEnd"), "playback-to-end", model::toEnd);
 
         Slider scrub = new Slider();
         scrub.setId("playback-scrub");
@@ -66,12 +67,14 @@ public final class PlaybackBar extends VBox {
         });
         model.positionProperty().addListener((obs, old, value) -> scrub.setValue(value.intValue()));
         scrub.setFocusTraversable(false);
+        Tip.of(messages, "playback.scrub").tex("t").on(scrub);
 
         Label position = new Label();
         position.setId("playback-position");
         position.getStyleClass().add("playback-position");
         position.textProperty().bind(Bindings.createStringBinding(() -> positionText.apply(model.position()),
                 model.positionProperty(), model.maxProperty()));
+        Tip.of(messages, "playback.position").on(position);
 
         ComboBox<Double> speed = new ComboBox<>();
         speed.setId("playback-speed");
@@ -96,7 +99,7 @@ public final class PlaybackBar extends VBox {
             }
         });
         model.stepsPerSecondProperty().addListener((obs, old, value) -> speed.setValue(value.doubleValue()));
-        speed.setTooltip(new Tooltip(messages.get("playback.speed.tooltip")));
+        Tip.of(messages, "playback.speed").on(speed);
         speed.setFocusTraversable(false);
         speed.getStyleClass().add("playback-speed");
         Controls.whole(position, speed);
@@ -104,7 +107,7 @@ public final class PlaybackBar extends VBox {
         ToggleButton loop = new ToggleButton();
         loop.setId("playback-loop");
         loop.setGraphic(Icons.of(Icons.LOOP));
-        loop.setTooltip(new Tooltip(messages.get("playback.loop")));
+        Tip.of(messages, "playback.loop").on(loop);
         loop.selectedProperty().bindBidirectional(model.loopProperty());
         loop.setFocusTraversable(false);
 
@@ -125,11 +128,11 @@ public final class PlaybackBar extends VBox {
         });
     }
 
-    private static Button iconButton(String icon, String tooltip, String id, Runnable action) {
+    private static Button iconButton(String icon, Tip tip, String id, Runnable action) {
         Button button = new Button();
         button.setId(id);
         button.setGraphic(Icons.of(icon));
-        button.setTooltip(new Tooltip(tooltip));
+        tip.on(button);
         button.setOnAction(e -> action.run());
         button.setFocusTraversable(false);
         return button;
