@@ -19,6 +19,18 @@ final class Equations {
     private static final String KL_POSTERIOR = "D_{\\mathrm{KL}}\\big(" + Q + "\\,\\|\\,p(z\\mid x)\\big)";
     private static final String KL_PRIOR = "D_{\\mathrm{KL}}\\big(" + Q + "\\,\\|\\,p(z)\\big)";
 
+    /* The symbolic forms, without numbers or words, that the tooltips show beside their one-line meaning. */
+    static final String IDENTITY = "\\log p(x) = \\mathrm{ELBO} + " + KL_POSTERIOR;
+    static final String JENSEN = "\\log p(x) = \\log \\mathbb{E}_{q}\\left[\\frac{p(x,z)}{" + Q + "}\\right] \\geq"
+            + " \\mathbb{E}_{q}\\left[\\log \\frac{p(x,z)}{" + Q + "}\\right]";
+    static final String IWAE = "\\mathcal{L}_K = \\mathbb{E}_{z_{1:K}\\sim q}\\left[\\log \\frac{1}{K}\\sum_{k=1}^{K}"
+            + " \\frac{p(x,z_k)}{q(z_k\\mid x)}\\right],\\quad \\mathrm{ELBO} = \\mathcal{L}_1 \\leq \\mathcal{L}_K \\leq \\log p(x)";
+    static final String GRID = "\\log p(x) \\approx \\log \\sum_{c} p(x\\mid z_c)\\,p(z_c)\\,\\Delta z";
+    static final String MEAN_FIELD = "q(z\\mid x) = \\mathcal{N}(z_1; m_1, \\sigma_1^2)\\,\\mathcal{N}(z_2; m_2, \\sigma_2^2),"
+            + "\\quad \\min_q D_{\\mathrm{KL}} = -\\tfrac{1}{2}\\log(1-\\rho^2)";
+    static final String DIFFUSION_ELBO = "\\mathrm{ELBO} = \\mathbb{E}_{q}\\big[\\log p_\\theta(x_0\\mid x_1)\\big]"
+            + " - D_{\\mathrm{KL}}\\big(q(x_T\\mid x_0)\\,\\|\\,p(x_T)\\big) - \\sum_{t=2}^{T} L_t";
+
     private final Messages messages;
 
     Equations(Messages messages) {

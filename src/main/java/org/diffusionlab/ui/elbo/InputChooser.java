@@ -16,6 +16,7 @@ import org.diffusionlab.core.data.MnistStyle;
 import org.diffusionlab.core.data.Raster;
 import org.diffusionlab.ui.common.Observe;
 import org.diffusionlab.ui.common.text.Messages;
+import org.diffusionlab.ui.common.tip.Tip;
 import org.diffusionlab.ui.common.widget.Controls;
 import org.diffusionlab.ui.common.widget.DrawingPad;
 import org.diffusionlab.ui.common.widget.FileDialogs;
@@ -96,6 +97,15 @@ final class InputChooser extends VBox {
                 modes.selectToggle(old);   // one mode is always chosen
             }
         });
+        Tip.of(messages, "elbo.inputDigit").on(digitMode);
+        Tip.of(messages, "elbo.inputDrawing").on(drawMode);
+        Tip.of(messages, "elbo.inputFile").on(fileMode);
+        Tip.of(messages, "elbo.digit").tex("x").on(digit);
+        Tip.of(messages, "latent.pad").on(pad);
+        Tip.of(messages, "latent.clear").on(clear);
+        Tip.of(messages, "forward.open").on(open);
+        Tip.of(messages, "elbo.inputSeen").tex("x").on(seen);
+        Tip.of(messages, "elbo.inputSeen").value(described.textProperty()).on(described);
         getChildren().addAll(modeRow, digitRow, drawRow, open, seenRow);
     }
 

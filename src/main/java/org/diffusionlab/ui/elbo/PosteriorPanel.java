@@ -62,7 +62,6 @@ final class PosteriorPanel extends BorderPane {
         controls.setPadding(new Insets(10));
         controls.setPrefWidth(360);
         Tip.of(messages, "elbo.vaeModel").on(vaes);
-        Tip.of(messages, "elbo.digit").tex("x").on(digit);
         Tip.of(messages, "elbo.vaeFigures").tex(Equations.GRID).on(figures);
         Tip.of(messages, "elbo.verdict").on(verdict);
         setLeft(Side.of(controls));
