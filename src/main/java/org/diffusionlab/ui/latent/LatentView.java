@@ -114,8 +114,14 @@ public final class LatentView extends BorderPane implements Page {
         chooser.setConverter(Controls.converter(k -> "z" + Subscripts.of(k + 1)));
         // the button shows the box's value itself: after a model switch replaces the items, JavaFX's own button
         // cell can stay blank although the value is set
-        ListCell<Integer> button = new ListCell<>();
-        button.textProperty().bind(chooser.valueProperty().map(k -> chooser.getConverter().toString(k)).orElse(""));
+        ListCell<Integer> button = new ListCell<>() {
+            @Override
+            protected void updateItem(Integer item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(chooser.getConverter().toString(chooser.getValue()));
+            }
+        };
+        chooser.valueProperty().addListener((obs, old, value) -> button.setText(chooser.getConverter().toString(value)));
         chooser.setButtonCell(button);
         return chooser;
     }
