@@ -72,7 +72,6 @@ final class ChainPanel extends BorderPane {
         controls.setPadding(new Insets(10));
         controls.setPrefWidth(340);
         Tip.of(messages, "elbo.chainModel").on(models);
-        Tip.of(messages, "elbo.digit").tex("x_0").on(form.lookup("#elbo-chain-digit"));
         Tip.of(messages, "elbo.chainCompute").tex(Equations.DIFFUSION_ELBO).on(compute);
         Tip.of(messages, "elbo.progress").on(progress);
         Tip.of(messages, "elbo.chainFigures").on(figures);

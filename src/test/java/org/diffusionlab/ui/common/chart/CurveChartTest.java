@@ -99,7 +99,7 @@ class CurveChartTest {
     @Test
     void theChartStatesItsSmoothingInTheLanguageAndTheme(FxRobot robot) {
         robot.interact(() -> {
-            for (Theme theme : Theme.values()) {
+            for (Theme theme : Theme.all()) {
                 CurveChart english = chart(Messages.ENGLISH, theme);
                 assertEquals("Lines: exponential moving average, α\u00a0=\u00a00.10; dots: raw", english.smoothingNote());
                 TextTitle note = note(english);
