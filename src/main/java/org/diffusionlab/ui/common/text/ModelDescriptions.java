@@ -18,7 +18,7 @@ public final class ModelDescriptions {
         Localized scheduleName = Localized.of("model.schedule", Localized.of("schedule." + schedule.kind().name().toLowerCase()),
                 String.valueOf(schedule.steps()));
         Localized description = Localized.of("model.diffusion", model.isImage() ? "U-Net" : "MLP",
-                model.denoiser().parameterCount(), dataSet(model.dataSet()), scheduleName);
+                model.parameterCount(), dataSet(model.dataSet()), scheduleName);
         return fileName == null ? description : Localized.of("model.fromFile", fileName, description);
     }
 
