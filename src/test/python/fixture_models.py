@@ -91,3 +91,40 @@ def heldout_neg_elbo(vae, x, samples=100, seed=0):
             "heldout_recon_nats": round(per_image.mean().item(), 4),
             "heldout_kl_nats": round(kl.double().mean().item(), 4),
             "single_sample_standard_error_nats": round(single_spread / math.sqrt(len(x)), 4)}
+
+
+class ReferenceBlock(nn.Module):
+    def __init__(self, ci, co, te=128):
+        super().__init__()
+        self.n1, self.c1, self.t = nn.GroupNorm(8, ci), nn.Conv2d(ci, co, 3, padding=1), nn.Linear(te, co)
+        self.n2, self.c2 = nn.GroupNorm(8, co), nn.Conv2d(co, co, 3, padding=1)
+        self.skip = nn.Conv2d(ci, co, 1) if ci != co else nn.Identity()
+
+    def forward(self, x, e):
+        h = self.c1(F.silu(self.n1(x))) + self.t(e)[:, :, None, None]
+        return self.c2(F.silu(self.n2(h))) + self.skip(x)
+
+
+class ReferenceUNet(nn.Module):
+    """The bundled digit U-Net's size: 28 -> 14 -> 7, 32/64/128 channels, one residual block per level, GroupNorm(8),
+    SiLU, a sinusoidal t-embedding through an MLP, nearest upsampling; about 0.8 M weights. For bench onnx_unet16."""
+
+    def __init__(self, c=(32, 64, 128)):
+        super().__init__()
+        self.te = nn.Sequential(nn.Linear(64, 128), nn.SiLU(), nn.Linear(128, 128))
+        self.cin = nn.Conv2d(1, c[0], 3, padding=1)
+        self.d1, self.ds1 = ReferenceBlock(c[0], c[0]), nn.Conv2d(c[0], c[1], 3, stride=2, padding=1)
+        self.d2, self.ds2 = ReferenceBlock(c[1], c[1]), nn.Conv2d(c[1], c[2], 3, stride=2, padding=1)
+        self.mid = ReferenceBlock(c[2], c[2])
+        self.us2, self.u2 = nn.Conv2d(c[2], c[1], 3, padding=1), ReferenceBlock(2 * c[1], c[1])
+        self.us1, self.u1 = nn.Conv2d(c[1], c[0], 3, padding=1), ReferenceBlock(2 * c[0], c[0])
+        self.nout, self.cout = nn.GroupNorm(8, c[0]), nn.Conv2d(c[0], 1, 3, padding=1)
+
+    def forward(self, x, t):
+        e = self.te(time_embedding(t, 64))
+        h1 = self.d1(self.cin(x), e)
+        h2 = self.d2(self.ds1(h1), e)
+        h = self.mid(self.ds2(h2), e)
+        h = self.u2(torch.cat([self.us2(F.interpolate(h, scale_factor=2.0, mode="nearest")), h2], 1), e)
+        h = self.u1(torch.cat([self.us1(F.interpolate(h, scale_factor=2.0, mode="nearest")), h1], 1), e)
+        return self.cout(F.silu(self.nout(h)))

@@ -5,6 +5,8 @@
 #   unet-tiny-28.zip        a small eps-prediction U-Net for 28x28 grey digits (int64 t from 0), briefly trained
 #   unet-tiny-28.ddim10.json        a DDIM-10 chain (eta = 0, x0-hat clipped) PyTorch ran from a fixed x_T
 #   unet-tiny-rgb32.zip     the same shape for 32x32 RGB (float t), untrained: the other image size
+# With --reference it writes only models/unet-reference-32-64-128.zip, an untrained U-Net of the bundled one's size
+# (not committed: 3 MB), which `bench onnx_unet16` times.
 # Run from the repository: LD_LIBRARY_PATH=/usr/lib/x86_64-linux-gnu/openblas-openmp python3 src/test/python/make_fixtures.py
 import gzip
 import json
@@ -97,6 +99,12 @@ def export(argv):
 
 def main():
     torch.set_num_threads(2)
+    if "--reference" in sys.argv:
+        torch.manual_seed(0)
+        export(["--module", os.path.join(os.path.dirname(os.path.abspath(__file__)), "fixture_models.py"), "--class",
+                "ReferenceUNet", "--kind", "eps-unet", "--image", "1x28x28", "--range=-1,1",
+                "--out", os.path.join(ROOT, "models/unet-reference-32-64-128.zip")])
+        return
     os.makedirs(OUT, exist_ok=True)
     x = digits()
     train, held = x[:-HELD_OUT], x[-HELD_OUT:]

@@ -118,7 +118,7 @@ final class ModelCheck {
                 requireSize(graph.file(), value.getKey(), value.getValue());
             }
         }
-        return "the names, element types and shapes match a " + sidecar.kind().id();
+        return "the names, element types and shapes match the kind " + sidecar.kind().id();
     }
 
     private void match(GraphSignature graph, String what, Map<String, GraphSignature.Tensor> actual, Map<String, long[]> declared)
