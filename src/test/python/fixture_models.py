@@ -37,10 +37,10 @@ def time_embedding(t, dim):
 
 
 class Block(nn.Module):
-    def __init__(self, ci, co, te):
+    def __init__(self, ci, co, te, groups=4):
         super().__init__()
-        self.n1, self.c1, self.t = nn.GroupNorm(4, ci), nn.Conv2d(ci, co, 3, padding=1), nn.Linear(te, co)
-        self.n2, self.c2 = nn.GroupNorm(4, co), nn.Conv2d(co, co, 3, padding=1)
+        self.n1, self.c1, self.t = nn.GroupNorm(groups, ci), nn.Conv2d(ci, co, 3, padding=1), nn.Linear(te, co)
+        self.n2, self.c2 = nn.GroupNorm(groups, co), nn.Conv2d(co, co, 3, padding=1)
         self.skip = nn.Conv2d(ci, co, 1) if ci != co else nn.Identity()
 
     def forward(self, x, e):
@@ -93,16 +93,8 @@ def heldout_neg_elbo(vae, x, samples=100, seed=0):
             "single_sample_standard_error_nats": round(single_spread / math.sqrt(len(x)), 4)}
 
 
-class ReferenceBlock(nn.Module):
-    def __init__(self, ci, co, te=128):
-        super().__init__()
-        self.n1, self.c1, self.t = nn.GroupNorm(8, ci), nn.Conv2d(ci, co, 3, padding=1), nn.Linear(te, co)
-        self.n2, self.c2 = nn.GroupNorm(8, co), nn.Conv2d(co, co, 3, padding=1)
-        self.skip = nn.Conv2d(ci, co, 1) if ci != co else nn.Identity()
-
-    def forward(self, x, e):
-        h = self.c1(F.silu(self.n1(x))) + self.t(e)[:, :, None, None]
-        return self.c2(F.silu(self.n2(h))) + self.skip(x)
+def reference_block(ci, co):
+    return Block(ci, co, 128, groups=8)
 
 
 class ReferenceUNet(nn.Module):
@@ -113,11 +105,11 @@ class ReferenceUNet(nn.Module):
         super().__init__()
         self.te = nn.Sequential(nn.Linear(64, 128), nn.SiLU(), nn.Linear(128, 128))
         self.cin = nn.Conv2d(1, c[0], 3, padding=1)
-        self.d1, self.ds1 = ReferenceBlock(c[0], c[0]), nn.Conv2d(c[0], c[1], 3, stride=2, padding=1)
-        self.d2, self.ds2 = ReferenceBlock(c[1], c[1]), nn.Conv2d(c[1], c[2], 3, stride=2, padding=1)
-        self.mid = ReferenceBlock(c[2], c[2])
-        self.us2, self.u2 = nn.Conv2d(c[2], c[1], 3, padding=1), ReferenceBlock(2 * c[1], c[1])
-        self.us1, self.u1 = nn.Conv2d(c[1], c[0], 3, padding=1), ReferenceBlock(2 * c[0], c[0])
+        self.d1, self.ds1 = reference_block(c[0], c[0]), nn.Conv2d(c[0], c[1], 3, stride=2, padding=1)
+        self.d2, self.ds2 = reference_block(c[1], c[1]), nn.Conv2d(c[1], c[2], 3, stride=2, padding=1)
+        self.mid = reference_block(c[2], c[2])
+        self.us2, self.u2 = nn.Conv2d(c[2], c[1], 3, padding=1), reference_block(2 * c[1], c[1])
+        self.us1, self.u1 = nn.Conv2d(c[1], c[0], 3, padding=1), reference_block(2 * c[0], c[0])
         self.nout, self.cout = nn.GroupNorm(8, c[0]), nn.Conv2d(c[0], 1, 3, padding=1)
 
     def forward(self, x, t):

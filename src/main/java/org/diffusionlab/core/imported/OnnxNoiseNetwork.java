@@ -13,27 +13,14 @@ import org.nd4j.linalg.factory.Nd4j;
  * A user's ε-prediction U-Net on ONNX Runtime: x_t [B, C, H, W] (or rows [B, C·H·W], as the graph takes them) and t
  * (int64 or float32, the app's step t = 1 given as the sidecar's first step) → ε̂ of x_t's shape.
  */
-final class OnnxNoiseNetwork implements ImportedNetwork {
-    private final OnnxSession session;
-    private final Sidecar sidecar;
-    private final long[] inputShape;
-    private final long parameters;
-    private final String description;
-
-    OnnxNoiseNetwork(OnnxSession session, Sidecar sidecar, long parameters, String description) {
-        this.session = session;
-        this.sidecar = sidecar;
-        this.inputShape = sidecar.graphs().get(ImportedKind.GraphPart.UNET).inputs().get("x");
-        this.parameters = parameters;
-        this.description = description;
-    }
+record OnnxNoiseNetwork(OnnxSession session, Sidecar sidecar, long parameterCount, String describe) implements ImportedNetwork {
 
     @Override
     public INDArray predictNoise(INDArray xt, int[] t) {
         if (t.length != xt.size(0)) {
             throw new IllegalArgumentException(t.length + " time steps for a batch of " + xt.size(0));
         }
-        long[] shape = inputShape.clone();
+        long[] shape = sidecar.graphs().get(ImportedKind.GraphPart.UNET).inputs().get("x").clone();
         shape[0] = t.length;
         int offset = sidecar.time().firstStep() - 1;
         float[] steps = new float[t.length];
@@ -55,15 +42,5 @@ final class OnnxNoiseNetwork implements ImportedNetwork {
     public long[] sampleShape() {
         Sidecar.ImageShape image = sidecar.image();
         return new long[] {image.channels(), image.height(), image.width()};
-    }
-
-    @Override
-    public long parameterCount() {
-        return parameters;
-    }
-
-    @Override
-    public String describe() {
-        return description;
     }
 }

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -15,42 +13,21 @@ import javax.imageio.ImageIO;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.diffusionlab.app.Cli;
 import org.diffusionlab.core.imported.Fixtures;
 import org.diffusionlab.core.io.Json;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The commands that take --model take a model exported from PyTorch exactly as they take the app's own files. */
 class ImportedModelCommandsTest {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-    private PrintStream originalErr;
-
     @TempDir
     Path dir;
 
-    @BeforeEach
-    void capture() {
-        originalOut = System.out;
-        originalErr = System.err;
-        System.setOut(new PrintStream(out, true));
-        System.setErr(new PrintStream(err, true));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
-    }
-
     @Test
     void evalVaePrintsTheHeldOutNegativeElboPyTorchComputedWithinATenthOfANat() throws Exception {
-        assertEquals(0, Cli.execute("eval-vae", "--model", Fixtures.path(Fixtures.VAE).toString()), err.toString());
-        JsonNode line = Json.MAPPER.readTree(out.toString().trim());
+        CliRun run = CliRun.of("eval-vae", "--model", Fixtures.path(Fixtures.VAE).toString());
+        assertEquals(0, run.code(), run.err());
+        JsonNode line = Json.MAPPER.readTree(run.out().trim());
         JsonNode reference = Json.MAPPER.readTree(Files.readString(Fixtures.path("vae-784-400-20.reference.json")));
         assertEquals(1000, line.get("images").asInt());
         assertEquals(1, line.get("samples_per_image").asInt());
@@ -60,8 +37,9 @@ class ImportedModelCommandsTest {
 
     @Test
     void inspectModelPrintsEveryCheckAsOneJsonLine() throws Exception {
-        assertEquals(0, Cli.execute("inspect-model", "--model", Fixtures.path(Fixtures.UNET).toString()), err.toString());
-        JsonNode line = Json.MAPPER.readTree(out.toString().trim());
+        CliRun run = CliRun.of("inspect-model", "--model", Fixtures.path(Fixtures.UNET).toString());
+        assertEquals(0, run.code(), run.err());
+        JsonNode line = Json.MAPPER.readTree(run.out().trim());
         assertTrue(line.get("valid").asBoolean());
         assertEquals("eps-unet", line.get("kind").asText());
         assertEquals(10, line.get("checks").size());
@@ -72,19 +50,21 @@ class ImportedModelCommandsTest {
     @Test
     void inspectModelOnARefusedFileSaysWhichCheckFailedAndExitsWithTwo() throws Exception {
         Path frozen = Fixtures.decoder(dir, "Sigmoid", 3);
-        assertEquals(2, Cli.execute("inspect-model", "--model", frozen.toString()));
-        JsonNode line = Json.MAPPER.readTree(out.toString().trim());
+        CliRun run = CliRun.of("inspect-model", "--model", frozen.toString());
+        assertEquals(2, run.code());
+        JsonNode line = Json.MAPPER.readTree(run.out().trim());
         assertFalse(line.get("valid").asBoolean());
         assertEquals("failed", line.get("checks").get(4).get("status").asText());
         assertEquals("not_run", line.get("checks").get(5).get("status").asText());
-        assertTrue(err.toString().contains("the check 'batch-axis' failed"), err.toString());
+        assertTrue(run.err().contains("the check 'batch-axis' failed"), run.err());
     }
 
     @Test
     void sampleDdpmDrawsAColourUNetsSamplesInColour() throws Exception {
         Path png = dir.resolve("rgb.png");
-        assertEquals(0, Cli.execute("sample-ddpm", "--model", Fixtures.path(Fixtures.UNET_RGB).toString(), "--n", "4", "--steps",
-                "5", "--out", png.toString()), err.toString());
+        CliRun run = CliRun.of("sample-ddpm", "--model", Fixtures.path(Fixtures.UNET_RGB).toString(), "--n", "4", "--steps", "5",
+                "--out", png.toString());
+        assertEquals(0, run.code(), run.err());
         BufferedImage picture = ImageIO.read(png.toFile());
         assertEquals(3 * (2 * 32 + 3 * 2), picture.getWidth(), "two tiles of 32 pixels with 2-pixel gaps around, at 3× scale");
         int colour = 0;
@@ -97,8 +77,9 @@ class ImportedModelCommandsTest {
 
     @Test
     void elboTakesAnImportedDigitUNet() throws Exception {
-        assertEquals(0, Cli.execute("elbo", "--model", Fixtures.path(Fixtures.UNET).toString(), "--image", "digit:9001"), err.toString());
-        JsonNode line = Json.MAPPER.readTree(out.toString().trim());
+        CliRun run = CliRun.of("elbo", "--model", Fixtures.path(Fixtures.UNET).toString(), "--image", "digit:9001");
+        assertEquals(0, run.code(), run.err());
+        JsonNode line = Json.MAPPER.readTree(run.out().trim());
         assertEquals("ddpm", line.get("kind").asText());
         assertEquals(1000, line.get("T").asInt());
         assertTrue(line.get("neg_elbo_nats").asDouble() > 0);

@@ -38,6 +38,11 @@ public final class ModelDescriptions {
         return Localized.of("model.name.trainedDiffusion", dataSet(dataSet));
     }
 
+    /** A model exported from PyTorch: "file: ONNX VAE 784-20 (pytorch 1.13.0), 652,824 weights, inference only". */
+    public static Localized imported(String fileName, String description, long parameters) {
+        return Localized.of("model.imported", fileName, description, Numbers.significantArgument(parameters, 15));
+    }
+
     private static Localized dataSet(String id) {
         return Localized.of("train.data." + id);
     }

@@ -11,7 +11,10 @@ import org.diffusionlab.ui.common.ModelShelf;
 import org.diffusionlab.ui.common.Observe;
 import org.diffusionlab.ui.common.text.Messages;
 
-/** Which model a view uses: the shelf's models in a list, a line about the chosen one, and "open a model file". */
+/**
+ * Which model a view uses: the shelf's models in a list, a line about the chosen one, "open a model file", and for a model
+ * exported from PyTorch its info and checks ({@link ModelInfoPane}).
+ */
 public final class ModelChooser<M> extends VBox {
     public ModelChooser(String idPrefix, ObservableList<ModelShelf.Entry<M>> models, ObjectProperty<ModelShelf.Entry<M>> chosen,
                         Messages messages, String noModelKey, String openKey, Runnable open) {
@@ -38,6 +41,8 @@ public final class ModelChooser<M> extends VBox {
         openButton.setId(idPrefix + "-open-model");
         openButton.setMaxWidth(Double.MAX_VALUE);
         openButton.setOnAction(e -> open.run());
-        getChildren().addAll(list, description, openButton);
+        ModelInfoPane info = new ModelInfoPane(idPrefix, messages);
+        Observe.now(chosen, entry -> info.show(entry == null ? null : entry.info()));
+        getChildren().addAll(list, description, openButton, info);
     }
 }
