@@ -55,9 +55,11 @@ final class ModelArchiveReader {
         byte[] manifestBytes = null;
         Map<String, Npy.Header> headers = new LinkedHashMap<>();
         try (ZipFile zip = new ZipFile(file.toFile())) {
+            if (zip.getEntry(MANIFEST) == null && zip.getEntry(IMPORTED_SIDECAR) != null) {
+                throw new BadInputException(name + IMPORTED, "model.inferenceOnly", name);
+            }
             if (zip.getEntry(MANIFEST) == null) {
-                throw new BadInputException(name + (zip.getEntry(IMPORTED_SIDECAR) != null ? IMPORTED
-                        : ": not a Diffusion Lab model (the zip has no manifest.json)"));
+                throw new BadInputException(name + ": not a Diffusion Lab model (the zip has no manifest.json)");
             }
             List<? extends ZipEntry> entries = ZipEntries.checked(name, zip,
                     entryName -> entryName.equals(MANIFEST) || isWeightName(entryName), "manifest.json and .npy weights");
@@ -78,9 +80,12 @@ final class ModelArchiveReader {
                 }
             }
         } catch (ZipException e) {
+            if (name.endsWith(".onnx") || name.endsWith(".json")) {
+                throw new BadInputException(name + IMPORTED, e, "model.inferenceOnly", name);
+            }
             throw new BadInputException(ZipEntries.startsLikeZip(file)
                     ? name + ": the file is truncated or damaged (its zip structure is broken)"
-                    : name + (name.endsWith(".onnx") || name.endsWith(".json") ? IMPORTED : ": not a Diffusion Lab model (not a zip file)"), e);
+                    : name + ": not a Diffusion Lab model (not a zip file)", e);
         } catch (IOException | RuntimeException e) {
             throw new BadInputException(name + ": the file is truncated or damaged (" + ZipEntries.describe(e) + ")", e);
         }

@@ -13,7 +13,6 @@ import java.util.Locale;
 
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.control.TitledPane;
 import javafx.stage.Stage;
 
 import org.diffusionlab.app.DiffusionLabApp;
@@ -54,7 +53,7 @@ class LatentImportedModelTest {
     @Test
     void anExportedVaeDrawsItsDecodingAndItsChecks(FxRobot robot) {
         Raster before = robot.lookup("#latent-decoded").queryAs(RasterView.class).getRaster();
-        assertFalse(robot.lookup("#latent-model-info").queryAs(TitledPane.class).isVisible(), "no info for the app's own model");
+        assertFalse(robot.lookup("#latent-model-info").queryButton().isVisible(), "no info for the app's own model");
         robot.interact(() -> model.openModel(Fixtures.path(Fixtures.VAE)));
         assertEquals(Fixtures.VAE, model.modelProperty().get().name());
         assertEquals(20, model.latent().size());
@@ -62,15 +61,14 @@ class LatentImportedModelTest {
         assertEquals(28, after.width());
         assertNotEquals(Arrays.hashCode(before.argb()), Arrays.hashCode(after.argb()), "the exported decoder drew z = 0");
 
-        TitledPane info = robot.lookup("#latent-model-info").queryAs(TitledPane.class);
-        assertTrue(info.isVisible());
-        robot.clickOn(info.lookup(".title"));
-        assertTrue(info.isExpanded());
+        assertTrue(robot.lookup("#latent-model-info").queryButton().isVisible());
+        robot.clickOn("#latent-model-info");
         assertEquals("VAE (encoder and decoder)", robot.lookup("#latent-model-info-kind").queryAs(Label.class).getText());
         assertEquals("652,824", robot.lookup("#latent-model-info-parameters").queryAs(Label.class).getText());
         Label vector = robot.lookup("#latent-model-info-check-test-vector").queryAs(Label.class);
         assertTrue(vector.getText().startsWith("✓ Reproduces the outputs PyTorch stored"), vector.getText());
         assertEquals(10, robot.lookup(".check-passed").queryAll().size());
+        robot.interact(() -> ((Stage) vector.getScene().getWindow()).close());
     }
 
     @Test

@@ -40,7 +40,7 @@ public final class ModelDescriptions {
 
     /** A model exported from PyTorch: "file: ONNX VAE 784-20 (pytorch 1.13.0), 652,824 weights, inference only". */
     public static Localized imported(String fileName, String description, long parameters) {
-        return Localized.of("model.imported", fileName, description, Numbers.significantArgument(parameters, 15));
+        return Localized.of("model.imported", fileName, description, parameters);
     }
 
     private static Localized dataSet(String id) {

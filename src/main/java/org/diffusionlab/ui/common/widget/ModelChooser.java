@@ -41,8 +41,14 @@ public final class ModelChooser<M> extends VBox {
         openButton.setId(idPrefix + "-open-model");
         openButton.setMaxWidth(Double.MAX_VALUE);
         openButton.setOnAction(e -> open.run());
-        ModelInfoPane info = new ModelInfoPane(idPrefix, messages);
-        Observe.now(chosen, entry -> info.show(entry == null ? null : entry.info()));
+        Button info = new Button(messages.get("imported.info.open"));
+        info.setId(idPrefix + "-model-info");
+        info.setMaxWidth(Double.MAX_VALUE);
+        info.setOnAction(e -> ModelInfoPane.showDialog(getScene().getWindow(), idPrefix, messages, chosen.get().info()));
+        Observe.now(chosen, entry -> {
+            info.setVisible(entry != null && entry.info() != null);
+            info.setManaged(info.isVisible());
+        });
         getChildren().addAll(list, description, openButton, info);
     }
 }

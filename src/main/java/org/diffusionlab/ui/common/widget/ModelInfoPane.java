@@ -3,48 +3,53 @@ package org.diffusionlab.ui.common.widget;
 import java.util.ArrayList;
 import java.util.List;
 
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
-import javafx.scene.control.TitledPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.Window;
 
 import org.diffusionlab.core.imported.Check;
 import org.diffusionlab.core.imported.ModelInfo;
 import org.diffusionlab.ui.common.text.Messages;
 
 /**
- * What a model exported from PyTorch is and what its checks found, in an expandable pane: kind, image, graphs with
- * their shapes, weights, opset, producer, the sidecar's likelihood or schedule, the exporting versions, then each
- * check with ✓ or ✗ and its finding. Hidden for the app's own models ({@link #show} with null).
+ * What a model exported from PyTorch is and what its checks found: kind, image, graphs with their shapes, weights,
+ * opset, producer, the sidecar's likelihood or schedule, the exporting versions, then each check with ✓ or ✗ and its
+ * finding. Shown in a dialog ({@link #showDialog}) from the model chooser, where a side column has no room for it.
  */
-public final class ModelInfoPane extends TitledPane {
+public final class ModelInfoPane extends VBox {
     private final Messages messages;
     private final GridPane fields = new GridPane();
-    private final VBox checks = new VBox(2);
+    private final VBox checks = new VBox(4);
 
-    public ModelInfoPane(String idPrefix, Messages messages) {
+    public ModelInfoPane(String idPrefix, Messages messages, ModelInfo info) {
+        super(10);
         this.messages = messages;
-        setId(idPrefix + "-model-info");
-        setText(messages.get("imported.info.title"));
-        setExpanded(false);
-        fields.setHgap(8);
-        fields.setVgap(2);
+        setId(idPrefix + "-model-info-pane");
+        fields.setHgap(12);
+        fields.setVgap(4);
         checks.setId(idPrefix + "-model-checks");
         Label checksTitle = new Label(messages.get("imported.info.checks"));
         checksTitle.getStyleClass().add("section-title");
-        setContent(new VBox(6, fields, checksTitle, checks));
-        show(null);
+        getChildren().addAll(fields, checksTitle, checks);
+        setPrefWidth(760);
+        show(idPrefix + "-model-info", info);
     }
 
-    /** Shows {@code info}, or hides the pane when there is none. */
-    public void show(ModelInfo info) {
-        setVisible(info != null);
-        setManaged(info != null);
-        fields.getChildren().clear();
-        checks.getChildren().clear();
-        if (info == null) {
-            return;
-        }
+    /** Opens a dialog over {@code owner} showing {@code info}; it returns at once (the dialog is not modal to the work). */
+    public static void showDialog(Window owner, String idPrefix, Messages messages, ModelInfo info) {
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle(messages.get("imported.info.title"));
+        dialog.setHeaderText(info.file());
+        dialog.getDialogPane().setContent(new ModelInfoPane(idPrefix, messages, info));
+        dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        dialog.show();
+    }
+
+    private void show(String id, ModelInfo info) {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"kind", messages.get("imported.kind." + info.kind())});
         rows.add(new String[] {"image", info.image() + ", " + info.range()});
@@ -59,7 +64,7 @@ public final class ModelInfoPane extends TitledPane {
             name.getStyleClass().add("hint");
             Label value = new Label(rows.get(row)[1]);
             value.setWrapText(true);
-            value.setId(getId() + "-" + rows.get(row)[0]);
+            value.setId(id + "-" + rows.get(row)[0]);
             fields.addRow(row, name, value);
         }
         for (Check check : info.checks()) {
@@ -71,7 +76,7 @@ public final class ModelInfoPane extends TitledPane {
             Label line = new Label(mark + " " + messages.get("imported.check." + check.id())
                     + (check.detail().isEmpty() ? "" : ": " + check.detail()));
             line.setWrapText(true);
-            line.setId(getId() + "-check-" + check.id());
+            line.setId(id + "-check-" + check.id());
             line.getStyleClass().add(check.passed() ? "check-passed" : "check-failed");
             checks.getChildren().add(line);
         }
