@@ -48,7 +48,7 @@ class ReverseImportedModelTest {
     }
 
     private void playToTheEnd(FxRobot robot) throws Exception {
-        // fired rather than clicked: with the info button below the chooser, a busy run's larger fonts may fold its section
+        // fired rather than clicked: in the full suite the side column once folded its section, and a click needs it shown
         robot.interact(() -> robot.lookup("#playback-play").queryButton().fire());
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.imageFrameProperty().get() != null
                 && model.imageFrameProperty().get().t() == 0);
