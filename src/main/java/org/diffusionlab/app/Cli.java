@@ -8,6 +8,7 @@ import org.diffusionlab.app.cli.ElboCommand;
 import org.diffusionlab.app.cli.EvalDdpmCommand;
 import org.diffusionlab.app.cli.EvalVaeCommand;
 import org.diffusionlab.app.cli.ForwardCommand;
+import org.diffusionlab.app.cli.InspectModelCommand;
 import org.diffusionlab.app.cli.OutputCheck;
 import org.diffusionlab.app.cli.SampleDdpmCommand;
 import org.diffusionlab.app.cli.SoakCommand;
@@ -28,7 +29,7 @@ import picocli.CommandLine.Command;
         description = "Diffusion Lab from the command line: noise images, train and evaluate models, benchmark.",
         subcommands = {ForwardCommand.class, TrainVaeCommand.class, EvalVaeCommand.class, TrainDdpmCommand.class,
                 SampleDdpmCommand.class, EvalDdpmCommand.class, TrainClassifierCommand.class, BenchCommand.class, SoakCommand.class,
-                ElboCommand.class,
+                ElboCommand.class, InspectModelCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Cli implements Runnable {
     public static final int EXIT_BAD_INPUT = 2;

@@ -58,6 +58,7 @@ public final class ArgumentBounds {
     private static final Map<String, Range> BY_COMMAND = Map.of(
             "eval-ddpm --n", new Range(10, 100_000),
             "sample-ddpm --n", new Range(1, 4096),
+            "eval-vae --samples", new Range(1, 1000),
             "train-ddpm --channels", new Range(4, 512),
             "train-classifier --channels", new Range(1, 256));
 

@@ -12,8 +12,8 @@ import org.diffusionlab.core.elbo.DigitInput;
 import org.diffusionlab.core.elbo.ElboKeys;
 import org.diffusionlab.core.elbo.VaeElboReport;
 import org.diffusionlab.core.io.Json;
-import org.diffusionlab.core.io.ModelArchive;
 import org.diffusionlab.core.nn.NativeThreads;
+import org.diffusionlab.core.vae.Vae;
 import org.diffusionlab.core.vae.VaeFile;
 
 import picocli.CommandLine.Command;
@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
                 + " refined grid and KL(q(z|x) || p(z|x)) = log p(x) - ELBO. A diffusion model: L_1 (reconstruction),"
                 + " L_2 ... L_T, the prior term and the total, in nats and bits/dim.")
 public final class ElboCommand implements Callable<Integer> {
-    @Option(names = "--model", required = true, description = "a VAE or digit diffusion model file (.zip)")
+    @Option(names = "--model", required = true, description = "a VAE or digit diffusion model file (.zip), or one exported"
+            + " from PyTorch (.onnx)")
     Path model;
 
     @Option(names = "--image", required = true, paramLabel = "FILE|digit:N|photo:NAME",
@@ -52,7 +53,7 @@ public final class ElboCommand implements Callable<Integer> {
             throw new BadInputException("--grid must be from 100 to 1000, not " + grid);
         }
         float[] pixels = DigitInput.pixels(ImageArgument.load(image).picture());
-        String kind = ModelArchive.read(model).kind();
+        String kind = ModelFile.kind(model);
         Map<String, Object> line = new LinkedHashMap<>();
         line.put(ElboKeys.MODEL, model.getFileName().toString());
         line.put(ElboKeys.IMAGE, image);
@@ -60,10 +61,13 @@ public final class ElboCommand implements Callable<Integer> {
         long start = System.nanoTime();
         if (VaeFile.KIND.equals(kind)) {
             NativeThreads.denseNetworks();
-            var vae = VaeFile.read(model).vae();
+            Vae vae = ModelFile.vae(model);
+            if (!vae.hasEncoder() || vae.architecture().inputSize() != pixels.length) {
+                throw new BadInputException(model.getFileName() + ": the elbo command takes a VAE of 28×28 digits with an encoder");
+            }
             line.putAll(VaeElboReport.compute(vae, pixels, k, seed, grid, VaeElboReport.REFINEMENTS, () -> false).asMap());
         } else if (DiffusionModel.KIND.equals(kind)) {
-            DiffusionModel diffusion = DiffusionModel.read(model);
+            DiffusionModel diffusion = ModelFile.diffusion(model);
             if (!diffusion.isImage() || diffusion.dimensions() != pixels.length) {
                 throw new BadInputException(model.getFileName() + " models " + diffusion.dataSet()
                         + "; the elbo command takes a 28×28 digit model");

@@ -37,7 +37,7 @@ public final class EvalDdpmCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, description = "a digit diffusion model (.zip)")
+    @Option(names = "--model", required = true, description = "a digit diffusion model (.zip), or one exported from PyTorch (.onnx)")
     Path model;
 
     @Option(names = "--classifier", defaultValue = "models/digit-classifier.zip",
@@ -75,7 +75,7 @@ public final class EvalDdpmCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--elbo-images must be from 0 to " + Digits.HELD_OUT);
         }
         Threads.set(threads > 0 ? threads : Threads.available());
-        DiffusionModel diffusion = DiffusionModel.read(model);
+        DiffusionModel diffusion = ModelFile.diffusion(model);
         if (!diffusion.isImage() || diffusion.dimensions() != 784) {
             throw new BadInputException(model.getFileName() + ": eval-ddpm judges 28×28 digit models; this one models "
                     + diffusion.dataSet());
@@ -126,7 +126,9 @@ public final class EvalDdpmCommand implements Callable<Integer> {
             SamplePictures.write(diffusion, Arrays.copyOf(samples, Math.min(64, count) * 784), grid);
             System.err.println("wrote " + grid);
         }
-        if (writeMetrics) {
+        if (writeMetrics && diffusion.isImported()) {
+            System.err.println("not stored: " + model.getFileName() + " was exported from PyTorch, and its files are left as they are");
+        } else if (writeMetrics) {
             ModelArchive archive = ModelArchive.read(model);
             ObjectNode metrics = archive.manifest().withObject("/metrics");
             result.forEach((key, value) -> {

@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 public final class SampleDdpmCommand implements Callable<Integer> {
     static final int BATCH = 256;
 
-    @Option(names = "--model", required = true, description = "a diffusion model file (.zip)")
+    @Option(names = "--model", required = true, description = "a diffusion model file (.zip), or one exported from PyTorch (.onnx)")
     Path model;
 
     @Option(names = "--n", defaultValue = "64", description = "number of samples (default: ${DEFAULT-VALUE})")
@@ -47,7 +47,7 @@ public final class SampleDdpmCommand implements Callable<Integer> {
         }
         int frameCount = frames == null ? 50 : frames;
         gif.check();
-        DiffusionModel diffusion = DiffusionModel.read(model);
+        DiffusionModel diffusion = ModelFile.diffusion(model);
         long start = System.nanoTime();
         if (animate) {
             ChainFrames.Labelled animation = ChainFrames.reverse(ReverseChain.fromNoise(diffusion, sampler.sampler(), count, seed),

@@ -33,6 +33,7 @@ final class SamplePictures {
 
     /** The samples as one picture at natural size: a grid of digits (one pixel each), or a 2-D scatter. */
     static Raster picture(DiffusionModel model, float[] samples) {
-        return model.isImage() ? SamplePicture.grid(samples, (int) model.sampleShape()[1]) : SamplePicture.scatter(samples);
+        long[] shape = model.sampleShape();
+        return model.isImage() ? SamplePicture.grid(samples, (int) shape[0], (int) shape[1], (int) shape[2]) : SamplePicture.scatter(samples);
     }
 }

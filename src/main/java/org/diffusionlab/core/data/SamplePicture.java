@@ -7,7 +7,7 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A batch of a model's samples as one picture: a grid of square greyscale images, or a scatter of 2-D points. */
+/** A batch of a model's samples as one picture: a grid of images (grey or colour), or a scatter of 2-D points. */
 public final class SamplePicture {
     public static final int SCATTER_SIZE = 480;
     /** The scatter shows x and y from −3 to 3, the range of the 2-D sets and of N(0, I)'s bulk. */
@@ -18,12 +18,17 @@ public final class SamplePicture {
 
     /** Samples of side×side pixels in [−1, 1], one after another, tiled into a square-ish grid with 2-pixel gaps. */
     public static Raster grid(float[] samples, int side) {
-        int d = side * side;
+        return grid(samples, 1, side, side);
+    }
+
+    /** Samples of channels × height × width (planar, 1 or 3 channels) in [−1, 1], tiled the same way. */
+    public static Raster grid(float[] samples, int channels, int height, int width) {
+        int d = channels * height * width;
         List<Raster> tiles = new ArrayList<>();
         for (int i = 0; i < samples.length / d; i++) {
             float[] one = new float[d];
             System.arraycopy(samples, i * d, one, 0, d);
-            tiles.add(Raster.of(one, side, side, 1, -1f, 1f));
+            tiles.add(Raster.of(one, width, height, channels, -1f, 1f));
         }
         return AnimationFrames.grid(tiles, (int) Math.ceil(Math.sqrt(tiles.size())), 2);
     }

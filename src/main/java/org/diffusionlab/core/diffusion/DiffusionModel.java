@@ -26,6 +26,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * A trained (or training) diffusion model: an ε-prediction {@link Denoiser}, the {@link NoiseSchedule} it was
  * trained for, and the data set it models ({@code "digits"} for 28×28 images in [−1, 1], or a 2-D toy set).
  * Stored as a {@link ModelArchive} of kind {@value #KIND}. Not thread-safe: one worker thread owns it.
+ * <p>Or, {@link #imported}: a user's network read from a file ({@link ImportedNetwork}), with the schedule its sidecar
+ * gives; it samples and denoises the same way but is inference only ({@link #isImported}: no denoiser to train or save).
  */
 public final class DiffusionModel implements NoisePredictor {
     public static final String KIND = "ddpm";
@@ -33,6 +35,7 @@ public final class DiffusionModel implements NoisePredictor {
     private static final Cleaner CLEANER = Cleaner.create();
 
     private final Denoiser denoiser;
+    private final ImportedNetwork imported;
     private final NoiseSchedule schedule;
     private final String dataSet;
     private final ObjectNode manifest;
@@ -47,17 +50,43 @@ public final class DiffusionModel implements NoisePredictor {
     }
 
     private DiffusionModel(Denoiser denoiser, NoiseSchedule schedule, String dataSet, ObjectNode manifest) {
+        this(denoiser, null, schedule, dataSet, manifest);
+        manifest.set("architecture", denoiser.spec().toJson());
+    }
+
+    private DiffusionModel(Denoiser denoiser, ImportedNetwork imported, NoiseSchedule schedule, String dataSet, ObjectNode manifest) {
         this.denoiser = denoiser;
+        this.imported = imported;
         this.schedule = schedule;
         this.dataSet = dataSet;
         this.manifest = manifest;
-        manifest.set("architecture", denoiser.spec().toJson());
         manifest.set("schedule", scheduleJson(schedule));
         manifest.putObject("data").put("set", dataSet);
     }
 
+    /** A user's network from a file, with its sidecar's schedule: inference only. */
+    public static DiffusionModel imported(ImportedNetwork network, NoiseSchedule schedule, String dataSet) {
+        ObjectNode manifest = ModelArchive.newManifest(KIND);
+        manifest.putObject("architecture").put("type", "imported").put("network", network.describe());
+        return new DiffusionModel(null, network, schedule, dataSet, manifest);
+    }
+
+    /** The app's own network, to train; an {@link #isImported} model has none. */
     public Denoiser denoiser() {
+        if (denoiser == null) {
+            throw new IllegalStateException(imported.describe() + " was read from a file for inference only; it has no network"
+                    + " this app can train");
+        }
         return denoiser;
+    }
+
+    /** Whether the network is a user's graph read from a file (inference only), not the app's own. */
+    public boolean isImported() {
+        return imported != null;
+    }
+
+    public long parameterCount() {
+        return imported != null ? imported.parameterCount() : denoiser.parameterCount();
     }
 
     public NoiseSchedule schedule() {
@@ -71,12 +100,12 @@ public final class DiffusionModel implements NoisePredictor {
 
     /** True for images (pixels in [−1, 1]); false for points. */
     public boolean isImage() {
-        return denoiser.spec() instanceof DenoiserSpec.UNetSpec;
+        return imported != null ? imported.sampleShape().length == 3 : denoiser.spec() instanceof DenoiserSpec.UNetSpec;
     }
 
     /** The shape of one sample, e.g. [1, 28, 28] or [2]. */
     public long[] sampleShape() {
-        return denoiser.sampleShape();
+        return imported != null ? imported.sampleShape() : denoiser.sampleShape();
     }
 
     /** Numbers per sample (784 for a digit, 2 for a point). */
@@ -111,6 +140,9 @@ public final class DiffusionModel implements NoisePredictor {
 
     @Override
     public INDArray predictNoise(INDArray xt, int[] t) {
+        if (imported != null) {
+            return imported.predictNoise(xt, t);
+        }
         if (frozen && !compileTried) {
             compileTried = true;   // compiled where sampling starts, so loading a model stays quick
             OnnxDenoiser.of(denoiser).ifPresent(engine -> {
@@ -153,8 +185,8 @@ public final class DiffusionModel implements NoisePredictor {
 
     /** One line for people, e.g. "U-Net, 830,625 parameters, digits, linear(T=1000, β₁=1.0E-4, β_T=0.02)". */
     public String describe() {
-        return String.format(Locale.ROOT, "%s, %,d parameters, %s, %s", isImage() ? "U-Net" : "MLP",
-                denoiser.parameterCount(), dataSet, schedule);
+        return String.format(Locale.ROOT, "%s, %,d parameters, %s, %s", imported != null ? imported.describe()
+                : isImage() ? "U-Net" : "MLP", parameterCount(), dataSet, schedule);
     }
 
     public long[] batchShape(long count) {
@@ -166,6 +198,9 @@ public final class DiffusionModel implements NoisePredictor {
     }
 
     public void write(Path file) throws IOException {
+        if (imported != null) {
+            throw new IOException(imported.describe() + " was read from a file for inference only; it is not saved as an app model");
+        }
         new ModelArchive(file.getFileName().toString(), manifest, denoiser.parameters().toArrays()).write(file);
     }
 

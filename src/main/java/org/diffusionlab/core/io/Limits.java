@@ -21,6 +21,8 @@ public final class Limits {
     public static final long RATIO_FREE_BYTES = 1L << 20;
     /** A model's manifest.json. */
     public static final long MAX_MANIFEST_BYTES = 1L << 20;
+    /** The JSON sidecar of a model exported from PyTorch, test vectors included. */
+    public static final long MAX_SIDECAR_BYTES = 16L << 20;
     /** The text header of one .npy array. */
     public static final int MAX_NPY_HEADER_BYTES = 1 << 16;
     /** Dimensions of one .npy array. */

@@ -1,17 +1,13 @@
 package org.diffusionlab.core.io;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -26,6 +22,10 @@ final class ModelArchiveReader {
     private static final String MANIFEST = ModelArchive.MANIFEST;
     private static final String FORMAT = ModelArchive.FORMAT;
     private static final int FORMAT_VERSION = ModelArchive.FORMAT_VERSION;
+    /** The sidecar of a model exported from PyTorch (tools/export_model.py), which core.imported reads. */
+    private static final String IMPORTED_SIDECAR = "model.json";
+    private static final String IMPORTED = ": a model exported from PyTorch (ONNX); it runs for inference only, so it opens in the"
+            + " Latent, Reverse and ELBO views and the CLI's --model, but cannot be trained further here";
 
     /** A checked file: its manifest and each weight's .npy header, by weight name. */
     record Opened(String name, ObjectNode manifest, Map<String, Npy.Header> headers) {
@@ -55,30 +55,17 @@ final class ModelArchiveReader {
         byte[] manifestBytes = null;
         Map<String, Npy.Header> headers = new LinkedHashMap<>();
         try (ZipFile zip = new ZipFile(file.toFile())) {
-            if (zip.size() > Limits.MAX_ZIP_ENTRIES) {
-                throw new BadInputException(name + ": " + zip.size() + " entries, too many for a model file");
+            if (zip.getEntry(MANIFEST) == null && zip.getEntry(IMPORTED_SIDECAR) != null) {
+                throw new BadInputException(name + IMPORTED, "model.inferenceOnly", name);
             }
             if (zip.getEntry(MANIFEST) == null) {
                 throw new BadInputException(name + ": not a Diffusion Lab model (the zip has no manifest.json)");
             }
-            List<? extends ZipEntry> entries = Collections.list(zip.entries());
-            Set<String> names = new HashSet<>();
-            long total = 0;
-            for (ZipEntry entry : entries) {
-                String entryName = entry.getName();
-                if (!names.add(entryName)) {
-                    throw new BadInputException(name + ": the entry " + entryName + " is in the file twice");
-                }
-                if (!entryName.equals(MANIFEST) && !isWeightName(entryName)) {
-                    throw new BadInputException(name + ": unexpected entry '" + entryName + "' (a model holds manifest.json"
-                            + " and .npy weights only)");
-                }
-                Limits.requireEntrySize(name, entryName, entry.getSize(), entry.getCompressedSize());
-                if (entryName.equals(MANIFEST) && entry.getSize() > Limits.MAX_MANIFEST_BYTES) {
-                    throw new BadInputException(name + ": manifest.json is " + entry.getSize() + " bytes, too large for a manifest");
-                }
-                total += entry.getSize();
-                Limits.requireModelSize(name, total);
+            List<? extends ZipEntry> entries = ZipEntries.checked(name, zip,
+                    entryName -> entryName.equals(MANIFEST) || isWeightName(entryName), "manifest.json and .npy weights");
+            ZipEntry manifestEntry = zip.getEntry(MANIFEST);
+            if (manifestEntry.getSize() > Limits.MAX_MANIFEST_BYTES) {
+                throw new BadInputException(name + ": manifest.json is " + manifestEntry.getSize() + " bytes, too large for a manifest");
             }
             for (ZipEntry entry : entries) {
                 try (CheckedEntry in = new CheckedEntry(name, zip, entry)) {
@@ -93,11 +80,14 @@ final class ModelArchiveReader {
                 }
             }
         } catch (ZipException e) {
-            throw new BadInputException(startsLikeZip(file)
+            if (name.endsWith(".onnx") || name.endsWith(".json")) {
+                throw new BadInputException(name + IMPORTED, e, "model.inferenceOnly", name);
+            }
+            throw new BadInputException(ZipEntries.startsLikeZip(file)
                     ? name + ": the file is truncated or damaged (its zip structure is broken)"
                     : name + ": not a Diffusion Lab model (not a zip file)", e);
         } catch (IOException | RuntimeException e) {
-            throw new BadInputException(name + ": the file is truncated or damaged (" + describe(e) + ")", e);
+            throw new BadInputException(name + ": the file is truncated or damaged (" + ZipEntries.describe(e) + ")", e);
         }
         if (manifestBytes == null) {
             throw new BadInputException(name + ": not a Diffusion Lab model (the zip has no manifest.json)");
@@ -152,28 +142,7 @@ final class ModelArchiveReader {
         } catch (IllegalArgumentException e) {
             throw new BadInputException(name + ": the weight '" + key + "' is damaged (" + e.getMessage() + ")");
         } catch (IOException | RuntimeException e) {
-            throw new BadInputException(name + ": the file is truncated or damaged (" + describe(e) + ")", e);
-        }
-    }
-
-    private static String describe(Exception e) {
-        if (e instanceof EOFException) {
-            return "it ends early";
-        }
-        if (e instanceof ZipException) {
-            return "its compressed data is broken";
-        }
-        String message = e.getMessage();
-        return message == null || message.isBlank() ? "it cannot be read" : message;
-    }
-
-    /** A zip begins with a local file header, the bytes P K 3 4; a truncated one still does. */
-    private static boolean startsLikeZip(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] head = in.readNBytes(4);
-            return head.length == 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
-        } catch (IOException e) {
-            return false;
+            throw new BadInputException(name + ": the file is truncated or damaged (" + ZipEntries.describe(e) + ")", e);
         }
     }
 

@@ -72,6 +72,12 @@ public final class OnnxGraph {
         return output;
     }
 
+    /** Gives a value a name of one's choosing (an Identity node), e.g. the output name a reader expects. */
+    public String named(String value, String name) {
+        graph.addNode(NodeProto.newBuilder().setOpType("Identity").setName(name).addInput(value).addOutput(name));
+        return name;
+    }
+
     public String node(String op, String... inputs) {
         return node(op, inputs, new AttributeProto[0]);
     }

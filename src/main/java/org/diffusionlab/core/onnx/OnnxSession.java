@@ -1,11 +1,14 @@
 package org.diffusionlab.core.onnx;
 
 import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
@@ -36,23 +39,43 @@ public final class OnnxSession implements AutoCloseable {
         }
     }
 
-    /** An input: numbers in C order and their shape. */
-    public record Input(float[] data, long... shape) {
+    /** An input: float32 numbers (or, with {@link #integers}, int64 ones) in C order, and their shape. */
+    public record Input(float[] data, long[] longs, long[] shape) {
+        public Input(float[] data, long... shape) {
+            this(data, null, shape);
+        }
+
+        public static Input integers(long[] values, long... shape) {
+            return new Input(null, values, shape);
+        }
+
+        OnnxTensor tensor() throws OrtException {
+            return data != null ? OnnxTensor.createTensor(ENVIRONMENT, FloatBuffer.wrap(data), shape)
+                    : OnnxTensor.createTensor(ENVIRONMENT, LongBuffer.wrap(longs), shape);
+        }
     }
 
     /** Runs the model and returns its first output's numbers in C order. */
     public float[] run(Map<String, Input> inputs) throws OrtException {
+        return runAll(inputs).values().iterator().next();
+    }
+
+    /** Runs the model and returns every output's float32 numbers in C order, by name, in the graph's order. */
+    public Map<String, float[]> runAll(Map<String, Input> inputs) throws OrtException {
         Map<String, OnnxTensor> tensors = new HashMap<>();
         try {
             for (Map.Entry<String, Input> input : inputs.entrySet()) {
-                tensors.put(input.getKey(), OnnxTensor.createTensor(ENVIRONMENT, FloatBuffer.wrap(input.getValue().data()),
-                        input.getValue().shape()));
+                tensors.put(input.getKey(), input.getValue().tensor());
             }
             try (OrtSession.Result result = session.run(tensors)) {
-                FloatBuffer output = ((OnnxTensor) result.get(0)).getFloatBuffer();
-                float[] numbers = new float[output.remaining()];
-                output.get(numbers);
-                return numbers;
+                Map<String, float[]> outputs = new LinkedHashMap<>();
+                for (Map.Entry<String, OnnxValue> output : result) {
+                    FloatBuffer values = ((OnnxTensor) output.getValue()).getFloatBuffer();
+                    float[] numbers = new float[values.remaining()];
+                    values.get(numbers);
+                    outputs.put(output.getKey(), numbers);
+                }
+                return outputs;
             }
         } finally {
             tensors.values().forEach(OnnxTensor::close);

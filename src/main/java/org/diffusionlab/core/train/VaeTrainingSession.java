@@ -12,7 +12,7 @@ import org.diffusionlab.core.metric.Metric;
 import org.diffusionlab.core.nn.NativeThreads;
 import org.diffusionlab.core.random.Seeds;
 import org.diffusionlab.core.vae.ElboTerms;
-import org.diffusionlab.core.vae.Vae;
+import org.diffusionlab.core.vae.MlpVae;
 import org.diffusionlab.core.vae.VaeArchitecture;
 import org.diffusionlab.core.vae.VaeDataset;
 import org.diffusionlab.core.vae.VaeFile;
@@ -167,7 +167,7 @@ public final class VaeTrainingSession implements TrainingSession {
     }
 
     /** A copy of the current weights as a model of its own (call once the run has ended, not on the FX thread). */
-    public Vae model() {
+    public MlpVae model() {
         return trainer().model();
     }
 

@@ -1,88 +1,81 @@
 package org.diffusionlab.core.vae;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
 import org.diffusionlab.core.data.Raster;
-import org.nd4j.linalg.api.buffer.DataType;
+import org.diffusionlab.core.random.Seeds;
 
 /**
- * A trained (or training) VAE, with plain Java arrays at its boundary so view-models never see ND4J.
- * Images are float[784] rows in [0, 1]; latent vectors are float[latent].
+ * A trained (or training) VAE, with plain Java arrays at its boundary so view-models never see ND4J: the app's own
+ * {@link MlpVae}, or a user's {@link OnnxVae} read from an ONNX file. Images are rows of width × height pixels in
+ * [0, 1]; latent vectors are float[latent].
  * <p>
  * Threads: a Vae reuses native buffers between calls, so use it from one thread at a time — the UI's model
- * worker thread, never the JavaFX thread (no ND4J call may run there). {@link #copy()} gives an independent one.
+ * worker thread, never the JavaFX thread. {@link #copy()} gives an independent one.
  */
-public final class Vae {
+public interface Vae {
     /** The noise seed of held-out evaluations, so the same model always reports the same numbers. */
-    public static final long EVALUATION_SEED = 0;
+    long EVALUATION_SEED = 0;
 
-    private final VaeParameters parameters;
-    private final VaeBatches batches;
-    private LatentDecoder latentDecoder;
-
-    Vae(VaeParameters parameters) {
-        this.parameters = parameters;
-        this.batches = new VaeBatches(parameters.architecture(), parameters.dataType());
+    /** A freshly initialised (untrained) MLP VAE, float precision. */
+    static MlpVae initial(VaeArchitecture architecture, long seed) {
+        return MlpVae.initial(architecture, seed);
     }
 
-    /** A freshly initialised (untrained) VAE, float precision. */
-    public static Vae initial(VaeArchitecture architecture, long seed) {
-        return new Vae(VaeParameters.initial(architecture, DataType.FLOAT, seed));
-    }
+    /** The sizes: image width × height, latent size and, for the app's own MLP, its hidden layers (else none). */
+    VaeArchitecture architecture();
 
-    public VaeArchitecture architecture() {
-        return parameters.architecture();
-    }
-
-    /** The weights themselves (not a copy). */
-    public VaeParameters parameters() {
-        return parameters;
+    /** Whether {@link #encode} works: a decoder read on its own has no q(z|x). */
+    default boolean hasEncoder() {
+        return true;
     }
 
     /** q(z|x) for each image: μ and log σ². */
-    public GaussianPosterior encode(float[][] images) {
-        return batches.encode(parameters, images);
-    }
+    GaussianPosterior encode(float[][] images);
 
-    /** Decoded pixel probabilities σ(logits) for one latent vector (a new array each call). */
-    public float[] decode(float[] z) {
+    /** The fast path: decodes one latent vector into {@code pixels} (display values in [0, 1]). */
+    void decode(float[] z, float[] pixels);
+
+    /** Decoded pixels (the likelihood's mean, in [0, 1]) for many latent vectors at once. */
+    float[][] decode(float[][] latents);
+
+    /** log p(x|z_k) of one image for each latent vector z_k, in nats (batched decodes). */
+    double[] logLikelihood(float[] image, double[][] latents);
+
+    /** −ELBO terms of each image (reconstruction from one z ~ q(z|x), noise from {@code seed} in image order). */
+    List<ElboTerms> elbo(float[][] images, long seed);
+
+    /** Weights and biases in all. */
+    long parameterCount();
+
+    /** One line, e.g. "VAE 784-400-16". */
+    String describe();
+
+    /** An independent copy (own buffers), e.g. to hand to another thread. */
+    Vae copy();
+
+    /** Decoded pixels for one latent vector (a new array each call). */
+    default float[] decode(float[] z) {
         float[] pixels = new float[architecture().inputSize()];
         decode(z, pixels);
         return pixels;
     }
 
     /** Decodes one latent vector to display pixels in [0, 1]: the path every slider movement in the Latent view takes. */
-    public Raster decodeRaster(float[] z) {
+    default Raster decodeRaster(float[] z) {
         VaeArchitecture architecture = architecture();
         return Raster.of(decode(z), architecture.width(), architecture.height(), 1, 0f, 1f);
     }
 
-    /** The fast path: decodes one latent vector into {@code pixels}, reusing every internal buffer. */
-    public void decode(float[] z, float[] pixels) {
-        if (latentDecoder == null) {
-            latentDecoder = new LatentDecoder(parameters);
-        }
-        latentDecoder.decode(z, pixels);
-    }
-
-    /** Decoded pixel probabilities for many latent vectors at once. */
-    public float[][] decode(float[][] latents) {
-        return batches.decode(parameters, latents);
-    }
-
-    /** log p(x|z_k) of one image for each latent vector z_k, in nats (batched decodes). */
-    public double[] logLikelihood(float[] image, double[][] latents) {
-        return batches.logLikelihood(parameters, image, latents);
-    }
-
     /** Each image encoded to its posterior mean μ and decoded again (deterministic). */
-    public float[][] reconstruct(float[][] images) {
+    default float[][] reconstruct(float[][] images) {
         return decode(encode(images).mean());
     }
 
-    /** z = μ + σ ⊙ ε for each posterior, with ε ~ N(0, I) from {@code seed}. */
-    public float[][] sampleLatent(GaussianPosterior posterior, long seed) {
+    /** z = μ + σ ⊙ ε for each posterior, with ε ~ N(0, I) from {@code seed}, image after image. */
+    default float[][] sampleLatent(GaussianPosterior posterior, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         int z = architecture().latent();
         float[][] latents = new float[posterior.count()][z];
@@ -95,7 +88,7 @@ public final class Vae {
     }
 
     /** {@code count} latent vectors drawn from the prior N(0, I) with {@code seed}. */
-    public float[][] samplePrior(int count, long seed) {
+    default float[][] samplePrior(int count, long seed) {
         return priorLatents(architecture().latent(), count, seed);
     }
 
@@ -111,22 +104,25 @@ public final class Vae {
     }
 
     /** {@code count} images decoded from latent vectors drawn from the prior with {@code seed}. */
-    public float[][] sample(int count, long seed) {
+    default float[][] sample(int count, long seed) {
         return decode(samplePrior(count, seed));
     }
 
-    /** −ELBO terms of each image (reconstruction from one z ~ q(z|x), noise from {@code seed}). */
-    public List<ElboTerms> elbo(float[][] images, long seed) {
-        return batches.elbo(parameters, images, seed);
-    }
-
     /** Mean −ELBO terms per image over {@code images}, with the fixed {@link #EVALUATION_SEED}. */
-    public ElboTerms evaluate(float[][] images) {
-        return ElboTerms.mean(elbo(images, EVALUATION_SEED));
+    default ElboTerms evaluate(float[][] images) {
+        return evaluate(images, 1);
     }
 
-    /** An independent copy (own weights and buffers), e.g. to hand to another thread. */
-    public Vae copy() {
-        return new Vae(parameters.copy(parameters.dataType()));
+    /**
+     * The same with {@code samples} draws of z ~ q(z|x) per image (the first from {@link #EVALUATION_SEED}, as
+     * {@link #evaluate(float[][])}, the others from streams derived from it): the reconstruction term's Monte Carlo
+     * error shrinks as 1/√samples, so two programs' estimates of one model can be compared to a tenth of a nat.
+     */
+    default ElboTerms evaluate(float[][] images, int samples) {
+        List<ElboTerms> means = new ArrayList<>(samples);
+        for (int s = 0; s < samples; s++) {
+            means.add(ElboTerms.mean(elbo(images, s == 0 ? EVALUATION_SEED : Seeds.derive(EVALUATION_SEED, s))));
+        }
+        return ElboTerms.mean(means);
     }
 }

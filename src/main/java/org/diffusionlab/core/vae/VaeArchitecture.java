@@ -5,7 +5,8 @@ import java.util.stream.Collectors;
 
 /**
  * The shape of an MLP VAE on images of width × height grey pixels: encoder x → hidden… → (μ, log σ²) of size
- * {@code latent}; decoder z → hidden (reversed)… → one Bernoulli logit per pixel. ReLU between layers.
+ * {@code latent}; decoder z → hidden (reversed)… → one Bernoulli logit per pixel. ReLU between layers. A VAE read
+ * from an ONNX graph ({@link #ofGraph}) has no hidden layers listed: only its image and latent sizes are known here.
  */
 public record VaeArchitecture(int width, int height, List<Integer> hidden, int latent) {
     public static final int MIN_LATENT = 2;
@@ -23,14 +24,19 @@ public record VaeArchitecture(int width, int height, List<Integer> hidden, int l
         if (latent < MIN_LATENT || latent > MAX_LATENT) {
             throw new IllegalArgumentException("the latent size must be " + MIN_LATENT + " to " + MAX_LATENT + ", not " + latent);
         }
-        if (hidden.isEmpty() || hidden.size() > MAX_HIDDEN_LAYERS) {
-            throw new IllegalArgumentException("a VAE here has 1 to " + MAX_HIDDEN_LAYERS + " hidden layers, not " + hidden.size());
+        if (hidden.size() > MAX_HIDDEN_LAYERS) {
+            throw new IllegalArgumentException("a VAE here has at most " + MAX_HIDDEN_LAYERS + " hidden layers, not " + hidden.size());
         }
         for (int size : hidden) {
             if (size < 1 || size > MAX_HIDDEN_SIZE) {
                 throw new IllegalArgumentException("hidden layer sizes must be 1 to " + MAX_HIDDEN_SIZE + ", not " + size);
             }
         }
+    }
+
+    /** The sizes of a VAE whose networks are graphs from a file, not an MLP of this app. */
+    public static VaeArchitecture ofGraph(int width, int height, int latent) {
+        return new VaeArchitecture(width, height, List.of(), latent);
     }
 
     /** A VAE for the bundled 28×28 digits. */

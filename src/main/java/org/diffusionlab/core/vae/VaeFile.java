@@ -38,7 +38,7 @@ public final class VaeFile {
     }
 
     /** A model read from a file, with what its manifest says about it. */
-    public record Loaded(String fileName, Vae vae, String command, ElboTerms heldOut, ObjectNode manifest) {
+    public record Loaded(String fileName, MlpVae vae, String command, ElboTerms heldOut, ObjectNode manifest) {
         /** One line for a status bar, e.g. "vae-mnist-z16.zip: VAE 784-400-16, held-out −ELBO 104.2 nats". */
         public String summary() {
             String metrics = heldOut == null ? "" : String.format(Locale.ROOT, ", held-out −ELBO %.1f nats",
@@ -50,7 +50,7 @@ public final class VaeFile {
     private VaeFile() {
     }
 
-    public static void write(Path target, Vae vae, Training training) throws IOException {
+    public static void write(Path target, MlpVae vae, Training training) throws IOException {
         VaeArchitecture architecture = vae.architecture();
         ObjectNode manifest = ModelArchive.newManifest(KIND);
         ObjectNode arch = manifest.putObject("architecture");
@@ -134,7 +134,7 @@ public final class VaeFile {
             layer.bias().write(values.get(2 * i + 1), 0, 0, values.get(2 * i + 1).length);
         }
         JsonNode command = archive.manifest().at("/training/command");
-        return new Loaded(archive.name(), new Vae(parameters), command.isTextual() ? command.asText() : null,
+        return new Loaded(archive.name(), new MlpVae(parameters), command.isTextual() ? command.asText() : null,
                 metrics(archive), archive.manifest());
     }
 

@@ -100,7 +100,7 @@ public final class VaeTrainer {
     }
 
     /** A copy of the current weights as a model of its own. */
-    public Vae model() {
-        return new Vae(weights[current].copy(DataType.FLOAT));
+    public MlpVae model() {
+        return new MlpVae(weights[current].copy(DataType.FLOAT));
     }
 }

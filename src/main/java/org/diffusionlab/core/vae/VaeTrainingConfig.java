@@ -14,6 +14,10 @@ public record VaeTrainingConfig(VaeArchitecture architecture, double beta, doubl
     public static final int MAX_BATCH = 4096;
 
     public VaeTrainingConfig {
+        if (architecture.hidden().isEmpty()) {
+            throw new IllegalArgumentException("a VAE to train here has 1 to " + VaeArchitecture.MAX_HIDDEN_LAYERS
+                    + " hidden layers, not none");
+        }
         if (!(beta >= 0 && beta <= 1000)) {
             throw new IllegalArgumentException("β must be between 0 and 1000, not " + beta);
         }

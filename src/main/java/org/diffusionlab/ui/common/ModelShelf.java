@@ -6,6 +6,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
+import org.diffusionlab.core.imported.ModelInfo;
 import org.diffusionlab.ui.common.text.Localized;
 
 /**
@@ -17,10 +18,17 @@ public final class ModelShelf<M> {
     /** Where a model came from, for its label. */
     public enum Origin { BUNDLED, FILE, TRAINED }
 
-    /** A model on the shelf: its name (the key, e.g. a file name), the title shown for it, what it is, the model. */
-    public record Entry<M>(String name, Localized title, Origin origin, Localized description, M model) {
+    /**
+     * A model on the shelf: its name (the key, e.g. a file name), the title shown for it, what it is, the model, and for a
+     * model exported from PyTorch what its checks found ({@code info}; null for the app's own models).
+     */
+    public record Entry<M>(String name, Localized title, Origin origin, Localized description, M model, ModelInfo info) {
         public Entry(String name, Origin origin, Localized description, M model) {
-            this(name, Localized.of("message.plain", name), origin, description, model);
+            this(name, Localized.of("message.plain", name), origin, description, model, null);
+        }
+
+        public Entry(String name, Localized title, Origin origin, Localized description, M model) {
+            this(name, title, origin, description, model, null);
         }
 
         @Override
@@ -38,6 +46,11 @@ public final class ModelShelf<M> {
     /** Adds a model, replacing one of the same name (a retrained or re-opened model takes its place). */
     public Entry<M> put(String name, Origin origin, Localized description, M model) {
         return put(new Entry<>(name, origin, description, model));
+    }
+
+    /** Adds a model exported from PyTorch, opened from a file, with what its checks found. */
+    public Entry<M> put(String name, Localized description, M model, ModelInfo info) {
+        return put(new Entry<>(name, Localized.of("message.plain", name), Origin.FILE, description, model, info));
     }
 
     /** Adds a model shown under a title in the reader's language (a model the app names, e.g. one just trained). */

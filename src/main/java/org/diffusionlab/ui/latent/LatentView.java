@@ -231,7 +231,7 @@ public final class LatentView extends BorderPane implements Page {
     }
 
     private void openModel() {
-        FileDialogs.open(getScene().getWindow(), messages, messages.get("latent.openModel"), messages.get("dialog.models"), "*.zip")
+        FileDialogs.openModel(getScene().getWindow(), messages, messages.get("latent.openModel"))
                 .ifPresent(model::openModel);
     }
 

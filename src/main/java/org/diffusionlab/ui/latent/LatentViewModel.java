@@ -24,12 +24,14 @@ import org.diffusionlab.core.data.ImageLoader;
 import org.diffusionlab.core.data.MnistStyle;
 import org.diffusionlab.core.data.Picture;
 import org.diffusionlab.core.data.Raster;
+import org.diffusionlab.core.imported.Inspection;
 import org.diffusionlab.core.random.Seeds;
 import org.diffusionlab.core.vae.LatentPaths;
 import org.diffusionlab.core.vae.Vae;
 import org.diffusionlab.core.vae.VaeFile;
 import org.diffusionlab.ui.common.GifExport;
 import org.diffusionlab.ui.common.GifSettings;
+import org.diffusionlab.ui.common.ImportedModels;
 import org.diffusionlab.ui.common.ModelShelf;
 import org.diffusionlab.ui.common.text.Localized;
 import org.diffusionlab.ui.common.text.ModelDescriptions;
@@ -237,17 +239,35 @@ public final class LatentViewModel {
 
     /** Opens a model file: it must be a VAE for grey images of the bundled digits' size; else the current one stays. */
     public void openModel(Path file) {
+        if (ImportedModels.isImported(file)) {
+            BackgroundTask.wrap("latent-open", () -> {
+                Inspection inspection = ImportedModels.open(file);
+                return new Imported(inspection, requireDigitSize(file, inspection.require().vae()));
+            }).onSuccess(opened -> model.set(vaes.put(opened.inspection().file(), ModelDescriptions.imported(opened.inspection().file(),
+                    opened.vae().describe(), opened.vae().parameterCount()), opened.vae(), opened.inspection().info())))
+                    .reportingTo(notice).executeWith(worker);
+            return;
+        }
         BackgroundTask.wrap("latent-open", () -> {
             VaeFile.Loaded loaded = VaeFile.read(file);
-            if (loaded.vae().architecture().width() != 28 || loaded.vae().architecture().height() != 28) {
-                throw new BadInputException(file.getFileName() + ": this VAE is for " + loaded.vae().architecture().width() + "×"
-                        + loaded.vae().architecture().height() + " images; the Latent view works with 28×28 digits");
-            }
+            requireDigitSize(file, loaded.vae());
             return loaded;
         }).onSuccess(loaded -> model.set(vaes.put(loaded.fileName(), ModelShelf.Origin.FILE,
                 ModelDescriptions.vae(loaded.fileName(), loaded.vae().architecture(),
                         loaded.heldOut() == null ? null : loaded.heldOut().negElboNats()), loaded.vae())))
                 .reportingTo(notice).executeWith(worker);
+    }
+
+    /** A model exported from PyTorch, checked, and the VAE made of it. */
+    private record Imported(Inspection inspection, Vae vae) {
+    }
+
+    private static Vae requireDigitSize(Path file, Vae vae) throws BadInputException {
+        if (vae.architecture().width() != 28 || vae.architecture().height() != 28) {
+            throw new BadInputException(file.getFileName() + ": this VAE is for " + vae.architecture().width() + "×"
+                    + vae.architecture().height() + " images; the Latent view works with 28×28 digits");
+        }
+        return vae;
     }
 
     /** Makes the last encoded drawing one end of the interpolation (A when {@code start}, else B). */
@@ -316,6 +336,9 @@ public final class LatentViewModel {
 
     /** μ of q(z|x) for the two ends: the drawings when given, else the held-out digits A and B. */
     private float[][] endMeans(Vae vae, int from, int to, float[] fromDrawing, float[] toDrawing) throws BadInputException {
+        if (!vae.hasEncoder()) {   // a decoder alone: the ends are two draws from the prior, one per digit index
+            return new float[][] {vae.samplePrior(1, from)[0], vae.samplePrior(1, to)[0]};
+        }
         Digits all = digits();
         float[][] ends = {fromDrawing != null ? fromDrawing : all.pixels(all.heldOutStart() + from),
                 toDrawing != null ? toDrawing : all.pixels(all.heldOutStart() + to)};
@@ -351,6 +374,11 @@ public final class LatentViewModel {
         yDimension.set(Math.min(1, size - 1));
         requestDecode();
         requestManifold();
+        if (!vae.hasEncoder()) {
+            notice.set(Localized.of("latent.noEncoder"));
+            interpolate();
+            return;
+        }
         BackgroundTask.wrap("latent-encode-heldout", () -> {
             Digits all = digits();
             int count = Math.min(HELD_OUT_SHOWN, all.count() - all.heldOutStart());
@@ -417,6 +445,10 @@ public final class LatentViewModel {
     private void requestPosterior() {
         Vae vae = vae();
         if (vae == null || drawing == null || drawing.length != vae.architecture().inputSize()) {
+            return;
+        }
+        if (!vae.hasEncoder()) {
+            notice.set(Localized.error("latent.noEncoder"));
             return;
         }
         float[] image = drawing.clone();

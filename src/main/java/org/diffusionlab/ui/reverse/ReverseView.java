@@ -196,7 +196,7 @@ public final class ReverseView extends BorderPane implements Page {
     }
 
     private void openModel() {
-        FileDialogs.open(getScene().getWindow(), messages, messages.get("reverse.openModel"), messages.get("dialog.models"), "*.zip")
+        FileDialogs.openModel(getScene().getWindow(), messages, messages.get("reverse.openModel"))
                 .ifPresent(model::openModel);
     }
 

@@ -31,8 +31,10 @@ import org.diffusionlab.core.diffusion.DiffusionModel;
 import org.diffusionlab.core.diffusion.ReverseChain;
 import org.diffusionlab.core.diffusion.ReverseFrame;
 import org.diffusionlab.core.diffusion.Sampler;
+import org.diffusionlab.core.imported.Inspection;
 import org.diffusionlab.ui.common.GifExport;
 import org.diffusionlab.ui.common.GifSettings;
+import org.diffusionlab.ui.common.ImportedModels;
 import org.diffusionlab.ui.common.ModelShelf;
 import org.diffusionlab.ui.common.PlaybackModel;
 import org.diffusionlab.ui.common.text.Localized;
@@ -176,9 +178,22 @@ public final class ReverseViewModel {
 
     /** Opens a diffusion model file; it joins the shelf and is shown. A bad file leaves everything as it was. */
     public void openModel(Path file) {
+        if (ImportedModels.isImported(file)) {
+            BackgroundTask.wrap("reverse-open", () -> {
+                Inspection inspection = ImportedModels.open(file);
+                return new Imported(inspection, inspection.require().diffusion());
+            }).onSuccess(opened -> model.set(models.put(opened.inspection().file(), ModelDescriptions.diffusion(
+                    opened.inspection().file(), opened.diffusion()), opened.diffusion(), opened.inspection().info())))
+                    .reportingTo(notice).executeWith(worker);
+            return;
+        }
         BackgroundTask.wrap("reverse-open", () -> DiffusionModel.read(file)).onSuccess(loaded -> model.set(models.put(
                 file.getFileName().toString(), ModelShelf.Origin.FILE, ModelDescriptions.diffusion(file.getFileName().toString(), loaded),
                 loaded))).reportingTo(notice).executeWith(worker);
+    }
+
+    /** A model exported from PyTorch, checked, and the diffusion model made of it. */
+    private record Imported(Inspection inspection, DiffusionModel diffusion) {
     }
 
     /** Starts the chain again from the same seed (also what any change of settings does). */
@@ -249,12 +264,13 @@ public final class ReverseViewModel {
             return;
         }
         DiffusionModel diffusion = entry.model();
-        int side = diffusion.isImage() ? (int) diffusion.sampleShape()[1] : 0;
+        long[] shape = diffusion.sampleShape();
+        int side = diffusion.isImage() ? (int) shape[1] : 0;
         int scale = diffusion.isImage() ? AnimationFrames.scaleFor(side, displaySide) : 1;
         notice.set(Localized.of("message.exportingGif", file.getFileName().toString()));
         worker.submit("export-gif", () -> {
             ChainFrames.Labelled frames = ChainFrames.reverse(maker.call(), settings.frames(),
-                    samples -> side > 0 ? SamplePicture.grid(samples, side) : SamplePicture.scatter(samples),
+                    samples -> side > 0 ? SamplePicture.grid(samples, (int) shape[0], side, (int) shape[2]) : SamplePicture.scatter(samples),
                     file.getFileName().toString());
             return GifExport.write(file, frames.rasters(), frames.labels(), settings, scale);
         }, written -> notice.set(Localized.of("message.exported", written.toString())),
@@ -263,6 +279,12 @@ public final class ReverseViewModel {
 
     /** The data a chain starts from: one held-out digit repeated (noise differs per sample), or toy-set points. */
     private float[] startData(DiffusionModel diffusion, int digit, int count) throws BadInputException {
+        if (diffusion.isImage() && diffusion.dimensions() != 28 * 28) {
+            long[] shape = diffusion.sampleShape();
+            throw new BadInputException("this model's images are " + shape[0] + "×" + shape[1] + "×" + shape[2]
+                    + "; starting from a digit needs a 28×28 grey model", "reverse.startNeedsDigits", shape[0] + "×" + shape[1] + "×"
+                    + shape[2]);
+        }
         if (diffusion.isImage()) {
             Digits all = digits();
             float[] one = all.pixels(all.heldOutStart() + Math.max(0, Math.min(digit, Digits.HELD_OUT - 1)));
@@ -343,10 +365,11 @@ public final class ReverseViewModel {
             BackgroundTask.wrap("reverse-show", () -> {
                 List<Raster> samples = new ArrayList<>();
                 for (int i = 0; i < frame.samples(); i++) {
-                    samples.add(digitRaster(frame.sample(state, i), 1f));
+                    samples.add(imageRaster(diffusion, frame.sample(state, i), 1f));
                 }
-                Detail detail = new Detail(index, digitRaster(frame.sample(state, index), 1f),
-                        digitRaster(frame.sample(x0Hat, index), 1f), digitRaster(frame.sample(frame.epsHat(), index), NOISE_RANGE),
+                Detail detail = new Detail(index, imageRaster(diffusion, frame.sample(state, index), 1f),
+                        imageRaster(diffusion, frame.sample(x0Hat, index), 1f),
+                        imageRaster(diffusion, frame.sample(frame.epsHat(), index), NOISE_RANGE),
                         equation.symbolic(), equation.numbers(), frame.clippedCount(diffusion.schedule(), index));
                 return new ImageFrame(position, steps, t, List.copyOf(samples), detail);
             }).onSuccess(imageFrame::set).reportingTo(notice).executeWith(worker);
@@ -384,8 +407,10 @@ public final class ReverseViewModel {
         return new CloudFrame(position, steps, t, points, toyData, origins, vectors, extent);
     }
 
-    private static Raster digitRaster(float[] planar, float range) {
-        return Raster.of(planar, 28, 28, 1, -range, range);
+    /** One sample as an image of the model's shape (channels × height × width: grey digits, or colour). */
+    private static Raster imageRaster(DiffusionModel diffusion, float[] planar, float range) {
+        long[] shape = diffusion.sampleShape();
+        return Raster.of(planar, (int) shape[2], (int) shape[1], (int) shape[0], -range, range);
     }
 
     private Digits digits() throws BadInputException {

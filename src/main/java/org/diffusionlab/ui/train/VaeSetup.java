@@ -16,6 +16,7 @@ import org.diffusionlab.core.data.Digits;
 import org.diffusionlab.core.metric.Metric;
 import org.diffusionlab.core.train.TrainingSession;
 import org.diffusionlab.core.train.VaeTrainingSession;
+import org.diffusionlab.core.vae.MlpVae;
 import org.diffusionlab.core.vae.Vae;
 import org.diffusionlab.core.vae.VaeArchitecture;
 import org.diffusionlab.core.vae.VaeDataset;
@@ -99,7 +100,7 @@ public final class VaeSetup implements ModelSetup {
     }
 
     /** A trained VAE and its session, whose record (config, command, held-out terms) its file keeps. */
-    record TrainedVae(Vae vae, VaeTrainingSession session, double seconds, ModelShelf<Vae> shelf) implements TrainedModel {
+    record TrainedVae(MlpVae vae, VaeTrainingSession session, double seconds, ModelShelf<Vae> shelf) implements TrainedModel {
         @Override
         public Localized offer() {
             VaeArchitecture architecture = session.config().architecture();

@@ -3,15 +3,11 @@ package org.diffusionlab.app.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.diffusionlab.app.Cli;
 import org.diffusionlab.core.io.Json;
 import org.diffusionlab.core.vae.VaeFile;
 import org.junit.jupiter.api.Test;
@@ -21,30 +17,14 @@ class VaeCommandsTest {
     @TempDir
     Path directory;
 
-    /** Runs the CLI, returning exit code, stdout and stderr. */
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result cli(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-        ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
-            int code = Cli.execute(args);
-            return new Result(code, outBytes.toString(StandardCharsets.UTF_8), errBytes.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    private static CliRun cli(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void trainVaeWritesAModelThatEvalVaeReproduces() throws Exception {
         Path model = directory.resolve("small.zip");
-        Result trained = cli("train-vae", "--latent", "2", "--hidden", "16", "--epochs", "1", "--batch", "500", "--seed", "5",
+        CliRun trained = cli("train-vae", "--latent", "2", "--hidden", "16", "--epochs", "1", "--batch", "500", "--seed", "5",
                 "--out", model.toString());
         assertEquals(0, trained.code(), trained.err());
         assertTrue(trained.err().contains("epoch 1/1: held-out −ELBO"), trained.err());
@@ -53,7 +33,7 @@ class VaeCommandsTest {
         assertEquals("diffusion-lab train-vae --latent 2 --hidden 16 --beta 1 --lr 0.001 --batch 500 --epochs 1 --seed 5 --out "
                 + model, loaded.command());
 
-        Result evaluated = cli("eval-vae", "--model", model.toString());
+        CliRun evaluated = cli("eval-vae", "--model", model.toString());
         assertEquals(0, evaluated.code(), evaluated.err());
         JsonNode line = Json.MAPPER.readTree(evaluated.out().strip());
         assertEquals(1000, line.get("images").asInt());
@@ -66,17 +46,17 @@ class VaeCommandsTest {
 
     @Test
     void badArgumentsAndFilesEndWithOneLineAndExitCode2() throws Exception {
-        Result latent = cli("train-vae", "--latent", "1", "--out", directory.resolve("x.zip").toString());
+        CliRun latent = cli("train-vae", "--latent", "1", "--out", directory.resolve("x.zip").toString());
         assertEquals(2, latent.code());
         assertEquals("error: --latent must be from 2 to 64, not 1", latent.err().strip());
 
-        Result missing = cli("eval-vae", "--model", directory.resolve("absent.zip").toString());
+        CliRun missing = cli("eval-vae", "--model", directory.resolve("absent.zip").toString());
         assertEquals(2, missing.code());
         assertEquals("error: absent.zip: no such file", missing.err().strip());
 
         Path notAModel = directory.resolve("notes.zip");
         Files.writeString(notAModel, "hello");
-        Result foreign = cli("eval-vae", "--model", notAModel.toString());
+        CliRun foreign = cli("eval-vae", "--model", notAModel.toString());
         assertEquals(2, foreign.code());
         assertTrue(foreign.err().startsWith("error: notes.zip: not a Diffusion Lab model"), foreign.err());
     }

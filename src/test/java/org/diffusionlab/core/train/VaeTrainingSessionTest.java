@@ -17,7 +17,7 @@ import org.diffusionlab.core.BadInputException;
 import org.diffusionlab.core.data.Digits;
 import org.diffusionlab.core.data.Picture;
 import org.diffusionlab.core.metric.Metric;
-import org.diffusionlab.core.vae.Vae;
+import org.diffusionlab.core.vae.MlpVae;
 import org.diffusionlab.core.vae.VaeArchitecture;
 import org.diffusionlab.core.vae.VaeDataset;
 import org.diffusionlab.core.vae.VaeTrainingConfig;
@@ -143,7 +143,7 @@ class VaeTrainingSessionTest {
         assertTrue(f >= 2 && f < 24, "expected the loss to blow up within a few steps, failed at " + f);
         // step f computed a non-finite loss from the weights after step f − 1; the weights after step f − 2
         // produced the latest finite loss (at step f − 1), and they are what the model holds now
-        Vae model = session.model();
+        MlpVae model = session.model();
         assertArrayEquals(weightsAfterStep.get(f - 2), model.parameters().toFloatArray());
         assertTrue(model.parameters().allFinite());
         assertTrue(Double.isFinite(model.evaluate(Arrays.copyOf(small.heldOut(), 16)).negElboNats()));

@@ -33,7 +33,7 @@ class VaeFileTest {
     @TempDir
     Path directory;
     private Path good;
-    private Vae vae;
+    private MlpVae vae;
 
     @BeforeEach
     void writeAGoodModel() throws IOException {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /** The float[] API the UI calls. */
 class VaeTest {
-    private final Vae vae = Vae.initial(VaeArchitecture.digits(List.of(32), 4), 9);
+    private final MlpVae vae = Vae.initial(VaeArchitecture.digits(List.of(32), 4), 9);
 
     private static float[][] images(int count) {
         float[][] images = new float[count][784];
@@ -78,7 +78,7 @@ class VaeTest {
 
     @Test
     void aCopyIsIndependent() {
-        Vae copy = vae.copy();
+        MlpVae copy = vae.copy();
         assertArrayEquals(vae.parameters().toFloatArray(), copy.parameters().toFloatArray());
         copy.parameters().write(new float[(int) copy.parameters().size()]);
         assertFalse(Arrays.equals(vae.parameters().toFloatArray(), copy.parameters().toFloatArray()));

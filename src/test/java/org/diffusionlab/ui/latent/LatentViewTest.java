@@ -27,6 +27,7 @@ import org.diffusionlab.core.data.MnistStyle;
 import org.diffusionlab.core.data.Raster;
 import org.diffusionlab.core.io.ModelArchive;
 import org.diffusionlab.core.io.NpyArray;
+import org.diffusionlab.core.vae.MlpVae;
 import org.diffusionlab.core.vae.Vae;
 import org.diffusionlab.core.vae.VaeArchitecture;
 import org.diffusionlab.core.vae.VaeFile;
@@ -200,7 +201,7 @@ class LatentViewTest {
         assertSame(before, model.modelProperty().get());
 
         Path small = dir.resolve("small.zip");
-        Vae fourteen = Vae.initial(new VaeArchitecture(14, 14, List.of(16), 2), 1);
+        MlpVae fourteen = Vae.initial(new VaeArchitecture(14, 14, List.of(16), 2), 1);
         VaeTrainingConfig config = new VaeTrainingConfig(fourteen.architecture(), 1, 1e-3, 16, 1, 1);
         VaeFile.write(small, fourteen, new VaeFile.Training(config, "test", "test", "test", 0, null));
         robot.interact(() -> model.openModel(small));

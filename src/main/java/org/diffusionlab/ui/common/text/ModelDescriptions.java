@@ -18,7 +18,7 @@ public final class ModelDescriptions {
         Localized scheduleName = Localized.of("model.schedule", Localized.of("schedule." + schedule.kind().name().toLowerCase()),
                 String.valueOf(schedule.steps()));
         Localized description = Localized.of("model.diffusion", model.isImage() ? "U-Net" : "MLP",
-                model.denoiser().parameterCount(), dataSet(model.dataSet()), scheduleName);
+                model.parameterCount(), dataSet(model.dataSet()), scheduleName);
         return fileName == null ? description : Localized.of("model.fromFile", fileName, description);
     }
 
@@ -36,6 +36,11 @@ public final class ModelDescriptions {
 
     public static Localized trainedDiffusion(String dataSet) {
         return Localized.of("model.name.trainedDiffusion", dataSet(dataSet));
+    }
+
+    /** A model exported from PyTorch: "file: ONNX VAE 784-20 (pytorch 1.13.0), 652,824 weights, inference only". */
+    public static Localized imported(String fileName, String description, long parameters) {
+        return Localized.of("model.imported", fileName, description, parameters);
     }
 
     private static Localized dataSet(String id) {

@@ -36,6 +36,11 @@ public final class FileDialogs {
         return remember(chooser.showOpenDialog(owner));
     }
 
+    /** A model to use (not to train): the app's own zip, or one exported from PyTorch (.zip, .onnx or its .json sidecar). */
+    public static Optional<Path> openModel(Window owner, Messages messages, String title) {
+        return open(owner, messages, title, messages.get("dialog.modelsOrExported"), "*.zip", "*.onnx", "*.json");
+    }
+
     public static Optional<Path> open(Window owner, Messages messages, String title, String description, String... patterns) {
         FileChooser chooser = chooser(title);
         chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter(description, patterns),

@@ -12,7 +12,10 @@ import org.diffusionlab.ui.common.Observe;
 import org.diffusionlab.ui.common.text.Messages;
 import org.diffusionlab.ui.common.tip.Tip;
 
-/** Which model a view uses: the shelf's models in a list, a line about the chosen one, and "open a model file". */
+/**
+ * Which model a view uses: the shelf's models in a list, a line about the chosen one, "open a model file", and for a model
+ * exported from PyTorch its info and checks ({@link ModelInfoPane}).
+ */
 public final class ModelChooser<M> extends VBox {
     public ModelChooser(String idPrefix, ObservableList<ModelShelf.Entry<M>> models, ObjectProperty<ModelShelf.Entry<M>> chosen,
                         Messages messages, String noModelKey, String openKey, Runnable open) {
@@ -41,6 +44,15 @@ public final class ModelChooser<M> extends VBox {
         openButton.setMaxWidth(Double.MAX_VALUE);
         openButton.setOnAction(e -> open.run());
         Tip.of(messages, idPrefix + ".openModel").on(openButton);
-        getChildren().addAll(list, description, openButton);
+        Button info = new Button(messages.get("imported.info.open"));
+        info.setId(idPrefix + "-model-info");
+        info.setMaxWidth(Double.MAX_VALUE);
+        info.setOnAction(e -> ModelInfoPane.showDialog(getScene().getWindow(), idPrefix, messages, chosen.get().info()));
+        Observe.now(chosen, entry -> {
+            info.setVisible(entry != null && entry.info() != null);
+            info.setManaged(info.isVisible());
+        });
+        Tip.of(messages, "imported.info").on(info);
+        getChildren().addAll(list, description, openButton, info);
     }
 }

@@ -1,0 +1,72 @@
+package org.diffusionlab.core.imported;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * tools/export_model.py's test: runs src/test/python/test_export_model.py where python3 imports torch (skipped, with
+ * the reason printed, where it does not — CI machines may lack PyTorch), then opens what it exported through the
+ * app's checks.
+ */
+class ExporterTest {
+    /** The one on the path, then Debian's (python3-torch installs into it). */
+    private static final List<String> PYTHONS = List.of("python3", "/usr/bin/python3");
+    private static final String OPENBLAS = "/usr/lib/x86_64-linux-gnu/openblas-openmp";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theExporterWritesModelsTheAppAcceptsAndRefusesAFrozenBatch() throws Exception {
+        String python = PYTHONS.stream().filter(ExporterTest::importsTorch).findFirst().orElse(null);
+        if (python == null) {
+            System.out.println("ExporterTest skipped: no python3 here imports torch (install python3-torch to run it)");
+        }
+        Assumptions.assumeTrue(python != null, "no python3 here imports torch");
+        Process test = start(python, List.of("src/test/python/test_export_model.py", dir.toString()));
+        assertTrue(test.waitFor(600, TimeUnit.SECONDS), "the exporter test did not finish in 10 minutes");
+        String output = new String(test.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, test.exitValue(), output);
+        assertTrue(output.contains("exporter test: 4 exports checked"), output);
+        for (String file : List.of("small-vae.zip", "decoder-only.json", "decoder-only.onnx", "small-unet.zip")) {
+            Inspection inspection = Inspection.of(dir.resolve(file));
+            assertTrue(inspection.passed(), file + ": " + inspection.checks());
+        }
+        assertTrue(Inspection.of(dir.resolve("small-unet.zip")).require().diffusion().isImported());
+    }
+
+    private static boolean importsTorch(String python) {
+        try {
+            Process probe = start(python, List.of("-c", "import torch"));
+            probe.getInputStream().readAllBytes();
+            return probe.waitFor(120, TimeUnit.SECONDS) && probe.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static Process start(String python, List<String> arguments) throws IOException {
+        List<String> command = new ArrayList<>(List.of(python));
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        if (Files.isDirectory(Path.of(OPENBLAS))) {
+            builder.environment().put("LD_LIBRARY_PATH", OPENBLAS);   // Debian's torch is slow on the reference BLAS
+        }
+        return builder.start();
+    }
+}

@@ -1,0 +1,84 @@
+package org.diffusionlab.ui.latent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+
+import org.diffusionlab.app.DiffusionLabApp;
+import org.diffusionlab.core.data.Raster;
+import org.diffusionlab.core.imported.Fixtures;
+import org.diffusionlab.core.vae.Vae;
+import org.diffusionlab.core.vae.VaeArchitecture;
+import org.diffusionlab.ui.common.ModelShelf;
+import org.diffusionlab.ui.common.text.Localized;
+import org.diffusionlab.ui.common.text.Messages;
+import org.diffusionlab.ui.common.widget.RasterView;
+import org.diffusionlab.ui.common.work.ImmediateWorker;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The Latent view opening a VAE exported from PyTorch: it decodes, shows its info and checks, and refuses a bad file. */
+@ExtendWith(ApplicationExtension.class)
+class LatentImportedModelTest {
+    @TempDir
+    Path dir;
+    private LatentViewModel model;
+
+    @Start
+    void start(Stage stage) {
+        DiffusionLabApp.loadFonts();
+        ModelShelf<Vae> shelf = new ModelShelf<>();   // holding the app's own model, there before any file is opened
+        shelf.put("own", ModelShelf.Origin.TRAINED, Localized.of("message.plain", "own"), Vae.initial(VaeArchitecture.digits(List.of(16), 2), 3));
+        model = new LatentViewModel(new ImmediateWorker(), shelf);
+        LatentView view = new LatentView(model, new Messages(Locale.ENGLISH));
+        stage.setScene(new Scene(view, 1280, 800));
+        stage.show();
+    }
+
+    @Test
+    void anExportedVaeDrawsItsDecodingAndItsChecks(FxRobot robot) {
+        Raster before = robot.lookup("#latent-decoded").queryAs(RasterView.class).getRaster();
+        assertFalse(robot.lookup("#latent-model-info").queryButton().isVisible(), "no info for the app's own model");
+        robot.interact(() -> model.openModel(Fixtures.path(Fixtures.VAE)));
+        assertEquals(Fixtures.VAE, model.modelProperty().get().name());
+        assertEquals(20, model.latent().size());
+        Raster after = robot.lookup("#latent-decoded").queryAs(RasterView.class).getRaster();
+        assertEquals(28, after.width());
+        assertNotEquals(Arrays.hashCode(before.argb()), Arrays.hashCode(after.argb()), "the exported decoder drew z = 0");
+
+        assertTrue(robot.lookup("#latent-model-info").queryButton().isVisible());
+        robot.clickOn("#latent-model-info");
+        assertEquals("VAE (encoder and decoder)", robot.lookup("#latent-model-info-kind").queryAs(Label.class).getText());
+        assertEquals("652,824", robot.lookup("#latent-model-info-parameters").queryAs(Label.class).getText());
+        Label vector = robot.lookup("#latent-model-info-check-test-vector").queryAs(Label.class);
+        assertTrue(vector.getText().startsWith("✓ Reproduces the outputs PyTorch stored"), vector.getText());
+        assertEquals(10, robot.lookup(".check-passed").queryAll().size());
+        robot.interact(() -> ((Stage) vector.getScene().getWindow()).close());
+    }
+
+    @Test
+    void aRefusedFileLeavesTheModelAndSaysWhichCheckFailed(FxRobot robot) throws Exception {
+        ModelShelf.Entry<Vae> before = model.modelProperty().get();
+        Path frozen = Fixtures.decoder(dir, "Sigmoid", 3);
+        robot.interact(() -> model.openModel(frozen));
+        assertSame(before, model.modelProperty().get());
+        String notice = robot.lookup("#latent-notice").queryAs(Label.class).getText();
+        assertTrue(notice.contains("the check “Batch dimension is free” failed"), notice);
+        assertTrue(notice.contains("batch size is frozen"), notice);
+    }
+}
