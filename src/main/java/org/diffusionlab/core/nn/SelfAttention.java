@@ -28,7 +28,7 @@ final class SelfAttention {
     private INDArray attention;
 
     SelfAttention(ParameterSet parameters, String name, int channels, int groups) {
-        norm = new GroupNorm(parameters, name + "/norm", channels, groups);
+        norm = GroupNorm.plain(parameters, name + "/norm", channels, groups);
         query = new Linear(parameters, name + "/query", channels, channels);
         key = new Linear(parameters, name + "/key", channels, channels);
         value = new Linear(parameters, name + "/value", channels, channels);

@@ -39,7 +39,6 @@ final class UNet extends Denoiser {
     private final Upsample upsample1 = new Upsample();
     private final ResidualBlock up1;
     private final GroupNorm outNorm;
-    private final Silu outAct = new Silu();
     private final Conv2d out;
 
     UNet(DenoiserSpec.UNetSpec spec, long seed) {
@@ -62,7 +61,7 @@ final class UNet extends Denoiser {
         up2 = new ResidualBlock(p, "up2", 2 * c, 2 * c, timeDim, g);
         reduce1 = new Conv2d(p, "reduce1", 2 * c, c, 1, 1);
         up1 = new ResidualBlock(p, "up1", c, c, timeDim, g);
-        outNorm = new GroupNorm(p, "out/norm", c, g);
+        outNorm = GroupNorm.withSilu(p, "out/norm", c, g);
         out = new Conv2d(p, "out", c, 1, 3, 1, 1e-3);
         p.seal();
     }
@@ -81,13 +80,13 @@ final class UNet extends Denoiser {
         m = mid2.forward(midAttention == null ? m : midAttention.forward(m), time);
         INDArray u = up2.forward(upsample2.forward(reduce2.forward(m)).addi(h2), time);
         u = up1.forward(upsample1.forward(reduce1.forward(u)).addi(h1), time);
-        return out.forward(outAct.forward(outNorm.forward(u)));
+        return out.forward(outNorm.forward(u));
     }
 
     @Override
     void backward(INDArray gradOutput) {
         INDArray gradTime = Nd4j.zeros(gradOutput.dataType(), gradOutput.size(0), 4L * c);
-        INDArray gradH1 = up1.backward(outNorm.backward(outAct.backward(out.backward(gradOutput))), gradTime);
+        INDArray gradH1 = up1.backward(outNorm.backward(out.backward(gradOutput)), gradTime);
         INDArray gradH2 = up2.backward(reduce1.backward(upsample1.backward(gradH1)), gradTime);
         INDArray g = mid2.backward(reduce2.backward(upsample2.backward(gradH2)), gradTime);
         g = mid1.backward(midAttention == null ? g : midAttention.backward(g), gradTime);
