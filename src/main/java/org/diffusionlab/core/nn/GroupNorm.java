@@ -15,7 +15,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * dx = (dx̂ − mean(dx̂) − x̂·mean(dx̂ x̂)) / √(var + 1e-5) per group, with dx̂ = γ_c da.
  * <p>One (sample, group) is one contiguous row of the NCHW array. Rows are copied to the Java heap and done in
  * parallel, one pass each way, instead of the dozen full-size ND4J ops (each allocating its output) that the
- * unfused pair cost; backward recomputes x̂ and a from the saved input and per-row statistics.
+ * unfused pair cost. Backward recomputes x̂ and a from the saved input and per-row statistics and keeps σ(a)
+ * from forward; mean(dx̂) = Σ_c γ_c dβ_c and mean(dx̂ x̂) = Σ_c γ_c dγ_c come from the per-channel sums.
  */
 final class GroupNorm {
     static final double EPSILON = 1e-5;
@@ -27,6 +28,12 @@ final class GroupNorm {
     private INDArray input;
     private float[] means;
     private float[] inverseStds;
+    /**
+     * σ(a) of the last forward pass per row, kept for backward (with SiLU only). One array per row, indexed
+     * like the row: C2 vectorises a loop only when all its arrays share the index (an offset into one big
+     * array made the σ loop scalar, 13× slower).
+     */
+    private float[][] sigmoids;
 
     private GroupNorm(ParameterSet parameters, String name, int channels, int groups, boolean silu) {
         if (channels % groups != 0) {
@@ -53,6 +60,9 @@ final class GroupNorm {
         Rows rows = new Rows(input.shape(), groups);
         means = new float[rows.count];
         inverseStds = new float[rows.count];
+        if (silu && (sigmoids == null || sigmoids.length != rows.count || sigmoids[0].length != rows.length)) {
+            sigmoids = new float[rows.count][rows.length];
+        }
         float[] gamma = gain.value().toFloatVector();
         float[] beta = shift.value().toFloatVector();
         INDArray y = Nd4j.createUninitialized(DataType.FLOAT, input.shape());
@@ -61,16 +71,8 @@ final class GroupNorm {
         IntStream.range(0, rows.count).parallel().forEach(r -> {
             float[] v = new float[rows.length];
             in.get(r * rows.length, v);
-            double sum = 0;
-            for (float value : v) {
-                sum += value;
-            }
-            float mean = (float) (sum / v.length);
-            double squares = 0;
-            for (float value : v) {
-                squares += (value - mean) * (value - mean);
-            }
-            float inverseStd = (float) (1 / Math.sqrt(squares / v.length + EPSILON));
+            float mean = sum(v, null, 0, v.length) / v.length;
+            float inverseStd = (float) (1 / Math.sqrt(centredSquares(v, mean) / v.length + EPSILON));
             means[r] = mean;
             inverseStds[r] = inverseStd;
             for (int k = 0; k < rows.channelsPerRow; k++) {
@@ -78,9 +80,19 @@ final class GroupNorm {
                 float scale = gamma[channel] * inverseStd;
                 float offset = beta[channel] - mean * scale;
                 int from = k * rows.pixels;
-                for (int i = from; i < from + rows.pixels; i++) {
-                    float a = v[i] * scale + offset;
-                    v[i] = silu ? a * sigmoid(a) : a;
+                int to = from + rows.pixels;
+                if (silu) {
+                    float[] saved = sigmoids[r];
+                    for (int i = from; i < to; i++) {
+                        float a = v[i] * scale + offset;
+                        float s = sigmoid(a);
+                        saved[i] = s;
+                        v[i] = a * s;
+                    }
+                } else {
+                    for (int i = from; i < to; i++) {
+                        v[i] = v[i] * scale + offset;
+                    }
                 }
             }
             out.put(r * rows.length, v);
@@ -92,51 +104,53 @@ final class GroupNorm {
         Rows rows = new Rows(input.shape(), groups);
         float[] gamma = gain.value().toFloatVector();
         float[] beta = shift.value().toFloatVector();
-        double[][] gammaGrads = new double[rows.count][rows.channelsPerRow];
-        double[][] betaGrads = new double[rows.count][rows.channelsPerRow];
+        float[][] gammaGrads = new float[rows.count][rows.channelsPerRow];
+        float[][] betaGrads = new float[rows.count][rows.channelsPerRow];
         INDArray gradIn = Nd4j.createUninitialized(DataType.FLOAT, input.shape());
         FloatBuffer in = input.data().asNioFloat();
         FloatBuffer grad = owned(gradOut).data().asNioFloat();
         FloatBuffer out = gradIn.data().asNioFloat();
         IntStream.range(0, rows.count).parallel().forEach(r -> {
             float[] xHat = new float[rows.length];
-            float[] g = new float[rows.length];
+            float[] da = new float[rows.length];
             in.get(r * rows.length, xHat);
-            grad.get(r * rows.length, g);
+            grad.get(r * rows.length, da);
             float mean = means[r];
             float inverseStd = inverseStds[r];
             double meanGrad = 0;
             double meanGradXHat = 0;
             for (int k = 0; k < rows.channelsPerRow; k++) {
                 int channel = rows.channel(r, k);
-                double gammaGrad = 0;
-                double betaGrad = 0;
+                float g = gamma[channel];
+                float b = beta[channel];
                 int from = k * rows.pixels;
-                for (int i = from; i < from + rows.pixels; i++) {
-                    float normalised = (xHat[i] - mean) * inverseStd;
-                    float da = g[i];
-                    if (silu) {
-                        float a = gamma[channel] * normalised + beta[channel];
-                        float s = sigmoid(a);
-                        da *= s * (1 + a * (1 - s));
-                    }
-                    gammaGrad += da * normalised;
-                    betaGrad += da;
-                    float gradNormalised = da * gamma[channel];
-                    meanGrad += gradNormalised;
-                    meanGradXHat += gradNormalised * normalised;
-                    xHat[i] = normalised;
-                    g[i] = gradNormalised;
+                int to = from + rows.pixels;
+                for (int i = from; i < to; i++) {
+                    xHat[i] = (xHat[i] - mean) * inverseStd;
                 }
-                gammaGrads[r][k] = gammaGrad;
-                betaGrads[r][k] = betaGrad;
+                if (silu) {
+                    float[] saved = sigmoids[r];
+                    for (int i = from; i < to; i++) {
+                        float a = g * xHat[i] + b;
+                        float s = saved[i];
+                        da[i] *= s * (1 + a * (1 - s));
+                    }
+                }
+                betaGrads[r][k] = sum(da, null, from, to);
+                gammaGrads[r][k] = sum(da, xHat, from, to);
+                meanGrad += g * (double) betaGrads[r][k];
+                meanGradXHat += g * (double) gammaGrads[r][k];
             }
             float m = (float) (meanGrad / rows.length);
             float mx = (float) (meanGradXHat / rows.length);
-            for (int i = 0; i < rows.length; i++) {
-                g[i] = (g[i] - m - xHat[i] * mx) * inverseStd;
+            for (int k = 0; k < rows.channelsPerRow; k++) {
+                float g = gamma[rows.channel(r, k)];
+                int from = k * rows.pixels;
+                for (int i = from; i < from + rows.pixels; i++) {
+                    da[i] = (g * da[i] - m - xHat[i] * mx) * inverseStd;
+                }
             }
-            out.put(r * rows.length, g);
+            out.put(r * rows.length, da);
         });
         gain.gradient().assign(Nd4j.createFromArray(rows.perChannel(gammaGrads)));
         shift.gradient().assign(Nd4j.createFromArray(rows.perChannel(betaGrads)));
@@ -144,12 +158,53 @@ final class GroupNorm {
     }
 
     /**
-     * σ(a) = 1/(1 + e^(−|a|)) mirrored for a &lt; 0, with e^(−|a|) = (e^(−|a|/32))^32: a degree-8 Taylor polynomial
-     * on [−1/2, 0] then five squarings, all in float arithmetic the JIT can vectorise (Math.exp cannot be).
-     * Absolute error ≤ 5e-7 (GroupNormTest); |a| is clamped at 16, where σ is within 1.2e-7 of 0 or 1.
+     * Σ a_i (or Σ a_i b_i) over [from, to), in eight interleaved float sums: Java keeps a single float sum in
+     * order, one add at a time; eight independent ones keep the adder busy.
+     */
+    private static float sum(float[] a, float[] b, int from, int to) {
+        float[] partial = new float[8];
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            for (int j = 0; j < 8; j++) {
+                partial[j] += b == null ? a[i + j] : a[i + j] * b[i + j];
+            }
+        }
+        float total = 0;
+        for (; i < to; i++) {
+            total += b == null ? a[i] : a[i] * b[i];
+        }
+        for (float p : partial) {
+            total += p;
+        }
+        return total;
+    }
+
+    private static float centredSquares(float[] v, float mean) {
+        float[] partial = new float[8];
+        int i = 0;
+        for (; i + 8 <= v.length; i += 8) {
+            for (int j = 0; j < 8; j++) {
+                float d = v[i + j] - mean;
+                partial[j] += d * d;
+            }
+        }
+        float total = 0;
+        for (; i < v.length; i++) {
+            total += (v[i] - mean) * (v[i] - mean);
+        }
+        for (float p : partial) {
+            total += p;
+        }
+        return total;
+    }
+
+    /**
+     * σ(a) = 1/(1 + e^(−a)) with e^(−a) = (e^(−a/32))^32: a degree-8 Taylor polynomial on [−1/2, 1/2] then five
+     * squarings, in float arithmetic the JIT can vectorise (Math.exp cannot be). |a| is clamped at 16, where σ
+     * is within 1.2e-7 of 0 or 1; absolute error ≤ 1e-6 (GroupNormTest).
      */
     static float sigmoid(float a) {
-        float u = -Math.min(Math.abs(a), 16f) * (1f / 32);
+        float u = -Math.max(-16f, Math.min(a, 16f)) * (1f / 32);
         float e = 1 + u * (1 + u * (1f / 2 + u * (1f / 6 + u * (1f / 24 + u * (1f / 120
                 + u * (1f / 720 + u * (1f / 5040 + u * (1f / 40320))))))));
         e *= e;
@@ -157,8 +212,7 @@ final class GroupNorm {
         e *= e;
         e *= e;
         e *= e;
-        float s = 1 / (1 + e);
-        return 0.5f + Math.copySign(s - 0.5f, a);
+        return 1 / (1 + e);
     }
 
     /** An array in C order that owns its memory from offset 0, as the row copies need. */
@@ -179,7 +233,7 @@ final class GroupNorm {
         }
 
         /** Sums per-row, per-channel partial sums over the samples, in a fixed order. */
-        float[] perChannel(double[][] partial) {
+        float[] perChannel(float[][] partial) {
             double[] sums = new double[channels];
             for (int r = 0; r < count; r++) {
                 for (int k = 0; k < channelsPerRow; k++) {
