@@ -57,6 +57,15 @@ class EllipsePlot extends CanvasRegion {
         return area[1] + (maxY - y) / (maxY - minY) * area[2];
     }
 
+    /** The latent point (z₁, z₂) under a point in this plot's coordinates, or null off the plotted square. */
+    double[] latentAt(double x, double y) {
+        double[] area = area();
+        if (x < area[0] || y < area[1] || x > area[0] + area[2] || y > area[1] + area[2]) {
+            return null;
+        }
+        return new double[] {minX + (x - area[0]) / area[2] * (maxX - minX), maxY - (y - area[1]) / area[2] * (maxY - minY)};
+    }
+
     /** Paints what lies under the ellipses (nothing here; a heat map in the real-VAE panel). */
     protected void background(GraphicsContext g, double[] area) {
     }

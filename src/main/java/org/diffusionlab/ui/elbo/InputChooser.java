@@ -101,7 +101,7 @@ final class InputChooser extends VBox {
         Tip.of(messages, "elbo.inputDrawing").on(drawMode);
         Tip.of(messages, "elbo.inputFile").on(fileMode);
         Tip.of(messages, "elbo.digit").tex("x").on(digit);
-        Tip.of(messages, "latent.pad").on(pad);
+        Tip.of(messages, "latent.pad").tex("x \\in [0, 1]^{28 \\times 28}").hover(pad.inkUnderMouse(messages)).on(pad);
         Tip.of(messages, "latent.clear").on(clear);
         Tip.of(messages, "forward.open").on(open);
         Tip.of(messages, "elbo.inputSeen").tex("x").on(seen);

@@ -67,6 +67,7 @@ final class PosteriorPanel extends BorderPane {
         setLeft(Side.of(controls));
         VBox formulas = new VBox(6, split, grid, new Formula("elbo-reparameterise-tex", Equations.REPARAMETERISE));
         plot.setId("elbo-posterior-plot");
+        Tip.of(messages, "elbo.posteriorPlot").tex(Equations.POSTERIOR).hover((x, y) -> plot.cellUnderMouse(messages, x, y)).on(plot);
         VBox centre = new VBox(8, formulas, plot);
         VBox.setVgrow(plot, Priority.ALWAYS);
         centre.setPadding(new Insets(10));

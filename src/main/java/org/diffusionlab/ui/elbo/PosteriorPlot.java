@@ -7,6 +7,8 @@ import javafx.scene.paint.Color;
 
 import org.diffusionlab.core.elbo.DiagonalGaussian;
 import org.diffusionlab.core.elbo.PosteriorGrid;
+import org.diffusionlab.ui.common.text.Messages;
+import org.diffusionlab.ui.common.text.Numbers;
 
 /** A real VAE's p(z|x) on its grid as a heat map (density relative to the peak), q's ellipses over it. */
 final class PosteriorPlot extends EllipsePlot {
@@ -14,12 +16,14 @@ final class PosteriorPlot extends EllipsePlot {
     static final double SHOWN_NATS = 12;
 
     private WritableImage heat;
+    private PosteriorGrid grid;
 
     /**
      * Shows the grid. The plotted square holds every cell within {@link #SHOWN_NATS} of the peak and q's 3σ box,
      * with a margin: the posterior's mass and q, not the empty rest of the grid.
      */
     void setGrid(PosteriorGrid grid, DiagonalGaussian q) {
+        this.grid = grid;
         if (grid == null) {
             heat = null;
             return;
@@ -61,6 +65,38 @@ final class PosteriorPlot extends EllipsePlot {
     }
 
     private double[] gridBox;
+
+    /**
+     * The grid cell drawn under a point in this plot's coordinates, as {row, column}, or null off the grid (or with
+     * none shown).
+     */
+    int[] cellAt(double x, double y) {
+        double[] z = latentAt(x, y);
+        if (grid == null || heat == null || z == null) {
+            return null;
+        }
+        int column = (int) Math.floor((z[0] - grid.minX()) / grid.cellWidth());
+        int row = (int) Math.floor((grid.maxY() - z[1]) / grid.cellHeight());
+        return column < 0 || row < 0 || column >= grid.n() || row >= grid.n() ? null : new int[] {row, column};
+    }
+
+    /** The grid drawn (null for none). */
+    PosteriorGrid grid() {
+        return grid;
+    }
+
+    /** What the tip says under the mouse: the cell's z, its posterior density p(z|x) and log p(x, z). */
+    String cellUnderMouse(Messages messages, double x, double y) {
+        int[] cell = cellAt(x, y);
+        if (cell == null) {
+            return null;
+        }
+        double[] z = grid.centre(cell[0], cell[1]);
+        double logJoint = grid.logJoint()[cell[0] * grid.n() + cell[1]];
+        Numbers numbers = messages.numbers();
+        return messages.format("hover.posterior", numbers.fixed(z[0], 3), numbers.fixed(z[1], 3),
+                numbers.significant(Math.exp(logJoint - grid.logEvidence()), 3), numbers.fixed(logJoint, 2));
+    }
 
     boolean hasHeatMap() {
         return heat != null;

@@ -34,7 +34,7 @@ final class EncodePanel extends VBox {
         Slider brush = new Slider(0.6, 3, 1.6);
         brush.setId("latent-brush");
         brush.valueProperty().addListener((obs, old, value) -> pad.setBrushRadius(value.doubleValue()));
-        Tip.of(messages, "latent.pad").tex("x \\in [0, 1]^{28 \\times 28}").on(pad);
+        Tip.of(messages, "latent.pad").tex("x \\in [0, 1]^{28 \\times 28}").hover(pad.inkUnderMouse(messages)).on(pad);
         Tip.of(messages, "latent.brush").on(brush);
         Button clear = new Button(messages.get("latent.clear"));
         clear.setOnAction(e -> {
