@@ -66,9 +66,12 @@ final class EncodePanel extends VBox {
 
         CaptionedRaster input = new CaptionedRaster("latent-input", 64);
         input.caption().setText(messages.get("latent.input"));
+        Tip.of(messages, "latent.input").tex("x").on(input.caption());
         input.raster().rasterProperty().bind(model.posteriorProperty().map(LatentViewModel.Posterior::input));
         CaptionedRaster reconstruction = new CaptionedRaster("latent-reconstruction", 96);
         reconstruction.caption().setText(messages.get("latent.reconstruction"));
+        Tip.of(messages, "latent.reconstruction").tex("\\hat{x} = \\mathrm{dec}_\\theta(\\mu + \\sigma \\odot \\varepsilon)")
+                .on(reconstruction.caption());
         reconstruction.raster().rasterProperty().bind(model.posteriorProperty().map(LatentViewModel.Posterior::reconstruction));
         Button resample = new Button(messages.get("latent.resample"));
         resample.setId("latent-resample");

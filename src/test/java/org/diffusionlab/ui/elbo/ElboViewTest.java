@@ -232,4 +232,15 @@ class ElboViewTest {
                 + Numbers.of(Locale.ENGLISH).fixed(ink[chosen], 2);
         assertTrue(tip.contains(expected), expected + " in " + tip);
     }
+
+    @Test
+    void theChordPlotExplainsJensensGapAndStatesIt(FxRobot robot) {
+        robot.clickOn("#elbo-tab-jensen");
+        WaitForAsyncUtils.waitForFxEvents();
+        Tip tip = Tip.installed(robot.lookup("#elbo-chord-plot").query());
+        assertEquals("elbo.chordPlot", tip.name());
+        assertEquals(Equations.CHORD, tip.tex());
+        assertTrue(tip.text().startsWith(messages.get("tip.elbo.chordPlot")), tip.text());
+        assertTrue(tip.text().contains("Now: log(mean w) − mean(log w) = "), tip.text());
+    }
 }
