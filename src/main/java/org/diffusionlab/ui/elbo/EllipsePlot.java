@@ -10,6 +10,7 @@ import javafx.scene.text.TextAlignment;
 
 import org.diffusionlab.ui.common.Theme;
 import org.diffusionlab.ui.common.chart.Charts;
+import org.diffusionlab.ui.common.text.Numbers;
 import org.diffusionlab.ui.common.widget.CanvasRegion;
 
 /**
@@ -88,13 +89,13 @@ class EllipsePlot extends CanvasRegion {
         g.fillText("z₁", area[0] + area[2] / 2, area[1] + area[2] + 4);
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
-        g.fillText(String.format("%.3g", maxY), area[0] - 4, area[1] + 6);
-        g.fillText(String.format("%.3g", minY), area[0] - 4, area[1] + area[2] - 6);
+        g.fillText(Numbers.current().significant(maxY, 3), area[0] - 4, area[1] + 6);
+        g.fillText(Numbers.current().significant(minY, 3), area[0] - 4, area[1] + area[2] - 6);
         g.fillText("z₂", area[0] - 4, area[1] + area[2] / 2);
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
-        g.fillText(String.format("%.3g", minX), area[0] + 10, area[1] + area[2] + 4);
-        g.fillText(String.format("%.3g", maxX), area[0] + area[2] - 10, area[1] + area[2] + 4);
+        g.fillText(Numbers.current().significant(minX, 3), area[0] + 10, area[1] + area[2] + 4);
+        g.fillText(Numbers.current().significant(maxX, 3), area[0] + area[2] - 10, area[1] + area[2] + 4);
         int legend = 0;
         for (Ellipse e : ellipses) {
             drawEllipse(g, e, area);
