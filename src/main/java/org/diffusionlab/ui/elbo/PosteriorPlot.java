@@ -7,6 +7,7 @@ import javafx.scene.paint.Color;
 
 import org.diffusionlab.core.elbo.DiagonalGaussian;
 import org.diffusionlab.core.elbo.PosteriorGrid;
+import org.diffusionlab.ui.common.Theme;
 import org.diffusionlab.ui.common.text.Messages;
 import org.diffusionlab.ui.common.text.Numbers;
 
@@ -55,10 +56,12 @@ final class PosteriorPlot extends EllipsePlot {
         maxY = centreY + half;
         heat = new WritableImage(n, n);
         PixelWriter writer = heat.getPixelWriter();
+        Color empty = Theme.fx(Theme.current().plotBackground());
+        Color full = Theme.fx(Theme.current() == Theme.DARK ? Theme.SKY : Theme.BLUE);
         for (int row = 0; row < n; row++) {
             for (int column = 0; column < n; column++) {
                 double density = Math.exp(grid.logJoint()[row * n + column] - peak);
-                writer.setColor(column, row, colour(density));
+                writer.setColor(column, row, colour(density, empty, full));
             }
         }
         gridBox = new double[] {grid.minX(), grid.maxX(), grid.minY(), grid.maxY()};
@@ -102,9 +105,10 @@ final class PosteriorPlot extends EllipsePlot {
         return heat != null;
     }
 
-    private static Color colour(double density) {
+    /** From the plot's background (no mass) to the theme's blue (the peak). */
+    private static Color colour(double density, Color empty, Color full) {
         double f = Math.pow(Math.max(0, Math.min(1, density)), 0.25);   // weak modes stay visible
-        return Color.color(1 - 0.9 * f, 1 - 0.6 * f, 1 - 0.2 * f);
+        return empty.interpolate(full, f);
     }
 
     @Override
@@ -116,7 +120,12 @@ final class PosteriorPlot extends EllipsePlot {
         double right = screenX(gridBox[1], area);
         double top = screenY(gridBox[3], area);
         double bottom = screenY(gridBox[2], area);
+        g.save();
+        g.beginPath();
+        g.rect(area[0], area[1], area[2], area[2]);
+        g.clip();   // the grid reaches past the plotted square: only the square is drawn
         g.setImageSmoothing(false);
         g.drawImage(heat, left, top, right - left, bottom - top);
+        g.restore();
     }
 }
