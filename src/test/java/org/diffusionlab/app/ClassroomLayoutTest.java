@@ -258,6 +258,53 @@ class ClassroomLayoutTest {
         audit(robot, WIDTH, HEIGHT, List.of(false, true));
     }
 
+    /**
+     * A drawn digit adds results to the real-VAE panel (the drawing's own figures, the refinements, the timing): at
+     * 1280×720 they still fit, in both languages, with nothing cut off and no scroll bar on the panel's column.
+     */
+    @Test
+    void theRealVaePanelFitsWithADrawnDigit(FxRobot robot) {
+        List<String> faults = new ArrayList<>();
+        for (Locale language : List.of(Messages.ENGLISH, Messages.VIETNAMESE)) {
+            for (boolean presentation : List.of(false, true)) {
+                robot.interact(() -> {
+                    window.switchLanguage(language);
+                    window.setPresentation(presentation);
+                    window.show("elbo");
+                });
+                robot.clickOn("#elbo-tab-vae");
+                robot.clickOn("#elbo-input-drawing");
+                javafx.scene.Node pad = robot.lookup("#elbo-drawing").query();
+                robot.drag(pad, javafx.scene.input.MouseButton.PRIMARY).moveBy(0, 30).moveBy(15, 10).drop();
+                WaitForAsyncUtils.waitForFxEvents();
+                String where = "real VAE, drawn · " + language.getLanguage() + (presentation ? " · presentation" : "") + ": ";
+                List<String> found = new ArrayList<>();
+                robot.interact(() -> {
+                    stage.getScene().getRoot().applyCss();
+                    stage.getScene().getRoot().layout();
+                    if (SNAPSHOTS != null) {
+                        Snapshots.save(stage.getScene(), SNAPSHOTS.resolve(where.replaceAll("[^A-Za-z0-9]+", "-") + ".png"));
+                    }
+                    assertTrue(robot.lookup("#elbo-vae-figures").queryLabeled().getText().contains("log p(x)"),
+                            "the drawing's results are shown");
+                    found.addAll(LayoutAudit.faults(stage.getScene()));
+                    javafx.scene.Node column = robot.lookup("#elbo-real-vae").query();
+                    for (javafx.scene.Node bar : column.lookupAll(".scroll-bar")) {
+                        if (bar.isVisible() && ((javafx.scene.control.ScrollBar) bar).getOrientation()
+                                == javafx.geometry.Orientation.VERTICAL) {
+                            found.add("a scroll bar on the panel's column");
+                        }
+                    }
+                });
+                found.forEach(f -> faults.add(where + f));
+                robot.interact(() -> robot.lookup("#elbo-tabs").queryAs(javafx.scene.control.TabPane.class)
+                        .getSelectionModel().select(0));
+            }
+        }
+        faults.forEach(System.out::println);
+        assertTrue(faults.isEmpty(), faults.size() + " faults:\n" + String.join("\n", faults));
+    }
+
     @Test
     void presentationModeFitsAFullHdProjectorToo(FxRobot robot) {
         robot.interact(() -> {

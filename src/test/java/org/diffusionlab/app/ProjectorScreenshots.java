@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 
 import javafx.application.Platform;
+import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 
 import org.diffusionlab.core.diffusion.DiffusionModel;
@@ -16,6 +17,10 @@ import org.diffusionlab.ui.common.Page;
 import org.diffusionlab.ui.common.Theme;
 import org.diffusionlab.ui.common.text.Messages;
 import org.diffusionlab.ui.common.work.BackgroundWorker;
+import org.diffusionlab.ui.elbo.ElboView;
+import org.diffusionlab.ui.elbo.ElboViewModel;
+import org.diffusionlab.ui.elbo.JensenViewModel;
+import org.diffusionlab.ui.elbo.RealModelsViewModel;
 import org.diffusionlab.ui.forward.ForwardView;
 import org.diffusionlab.ui.forward.ForwardViewModel;
 import org.diffusionlab.ui.latent.LatentView;
@@ -27,7 +32,7 @@ import org.diffusionlab.ui.train.TrainView;
 import org.diffusionlab.ui.train.TrainViewModel;
 
 /**
- * Makes the README's projector screenshots from the real app (bundled models, the real worker) on a headless
+ * Makes the README's projector screenshots from the real app (every view of its rail, bundled models, the real worker) on a headless
  * 1280×720 screen: {@code mvn -q test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=org.diffusionlab.app.ProjectorScreenshots}. Not a test: it writes assets/screenshots/.
  */
@@ -51,19 +56,23 @@ public final class ProjectorScreenshots {
         ModelShelf<DiffusionModel> diffusions = new ModelShelf<>();
         AtomicReference<ReverseViewModel> reverse = new AtomicReference<>();
         AtomicReference<TrainViewModel> train = new AtomicReference<>();
+        AtomicReference<RealModelsViewModel> real = new AtomicReference<>();
         onFx(() -> {
             DiffusionLabApp.loadFonts();
             ForwardViewModel forward = new ForwardViewModel(worker);
             forward.showPhoto(DiffusionLabApp.DEFAULT_PHOTO);
             train.set(new TrainViewModel(worker, vaes, diffusions));
             LatentViewModel latent = new LatentViewModel(worker, vaes);
+            ElboViewModel elbo = new ElboViewModel();
+            JensenViewModel jensen = new JensenViewModel(worker, elbo);
+            real.set(new RealModelsViewModel(worker, vaes, diffusions));
             reverse.set(new ReverseViewModel(worker, diffusions));
             BundledModels.load(worker, vaes, diffusions);
             Stage s = new Stage();
             stage.set(s);
             window.set(new MainWindow(s, messages -> List.<Page>of(new ForwardView(forward, messages),
                     new ReverseView(reverse.get(), messages), new TrainView(train.get(), messages),
-                    new LatentView(latent, messages))));
+                    new LatentView(latent, messages), new ElboView(elbo, jensen, real.get(), messages))));
             s.setX(0);
             s.setY(0);
             s.setWidth(1280);
@@ -80,6 +89,16 @@ public final class ProjectorScreenshots {
                 && reverse.get().imageFrameProperty().get().position() == reverse.get().playback().max() * 3 / 5);
         Thread.sleep(500);
         onFx(() -> Snapshots.save(stage.get().getScene(), Path.of("assets/screenshots/projector-vi-dark.png")));
+
+        onFx(() -> {
+            window.get().switchLanguage(Messages.ENGLISH);
+            window.get().show("elbo");
+            ((TabPane) stage.get().getScene().lookup("#elbo-tabs")).getSelectionModel().select(3); // a real VAE
+        });
+        waitFor(() -> real.get().reportProperty().get() != null && !real.get().reportProperty().get().isPreview()
+                && !real.get().vaeBusyProperty().get());
+        Thread.sleep(800);
+        onFx(() -> Snapshots.save(stage.get().getScene(), Path.of("assets/screenshots/projector-en-elbo.png")));
 
         onFx(() -> {
             window.get().switchLanguage(Messages.ENGLISH);

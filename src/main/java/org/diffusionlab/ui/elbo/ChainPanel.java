@@ -85,6 +85,7 @@ final class ChainPanel extends BorderPane {
         ChartViewer viewer = new ChartViewer(chart);
         SeriesTips.explain(chart, messages, Map.of(terms.getSeriesKey(0), "elbo.lt"));
         ChainGraph graph = new ChainGraph(messages);
+        Tip.of(messages, "elbo.chainGraph").tex(Equations.HVAE).on(graph);
         graph.setPrefHeight(70);
         VBox centre = new VBox(8, new Formula("elbo-hvae-tex", Equations.HVAE), graph,
                 elbo, viewer);

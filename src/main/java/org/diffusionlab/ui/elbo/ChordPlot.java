@@ -2,6 +2,8 @@ package org.diffusionlab.ui.elbo;
 
 import java.util.Arrays;
 
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
@@ -20,7 +22,7 @@ import org.diffusionlab.ui.common.widget.CanvasRegion;
 final class ChordPlot extends CanvasRegion {
     private double[] logWeights = new double[0];
     private String title = "";
-    private String gapText = "";
+    private final ReadOnlyStringWrapper gapText = new ReadOnlyStringWrapper(this, "gap");
     private String weightAxis = "";
 
     ChordPlot() {
@@ -31,8 +33,13 @@ final class ChordPlot extends CanvasRegion {
         this.title = title;
         this.weightAxis = weightAxis;
         this.logWeights = logWeights.clone();
-        this.gapText = gapText;
+        this.gapText.set(gapText);
         draw();
+    }
+
+    /** Jensen's gap as the plot writes it under the curve (its tip's current value); null before any weights. */
+    ReadOnlyStringProperty gapProperty() {
+        return gapText.getReadOnlyProperty();
     }
 
     @Override
@@ -103,7 +110,7 @@ final class ChordPlot extends CanvasRegion {
         g.setFill(Theme.fx(Theme.current().ink()));
         g.setFont(Font.font(Charts.FONT, 12));
         g.setTextAlign(TextAlignment.LEFT);
-        g.fillText(gapText, 8, top + plotHeight + 24);
+        g.fillText(gapText.get(), 8, top + plotHeight + 24);
         g.setTextAlign(TextAlignment.CENTER);
         g.fillText(weightAxis, left + plotWidth / 2, top + plotHeight + 6);
         g.save();

@@ -10,6 +10,7 @@ import javafx.scene.text.TextAlignment;
 
 import org.diffusionlab.ui.common.Theme;
 import org.diffusionlab.ui.common.chart.Charts;
+import org.diffusionlab.ui.common.text.Numbers;
 import org.diffusionlab.ui.common.widget.CanvasRegion;
 
 /**
@@ -57,6 +58,15 @@ class EllipsePlot extends CanvasRegion {
         return area[1] + (maxY - y) / (maxY - minY) * area[2];
     }
 
+    /** The latent point (z₁, z₂) under a point in this plot's coordinates, or null off the plotted square. */
+    double[] latentAt(double x, double y) {
+        double[] area = area();
+        if (x < area[0] || y < area[1] || x > area[0] + area[2] || y > area[1] + area[2]) {
+            return null;
+        }
+        return new double[] {minX + (x - area[0]) / area[2] * (maxX - minX), maxY - (y - area[1]) / area[2] * (maxY - minY)};
+    }
+
     /** Paints what lies under the ellipses (nothing here; a heat map in the real-VAE panel). */
     protected void background(GraphicsContext g, double[] area) {
     }
@@ -79,13 +89,13 @@ class EllipsePlot extends CanvasRegion {
         g.fillText("z₁", area[0] + area[2] / 2, area[1] + area[2] + 4);
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
-        g.fillText(String.format("%.3g", maxY), area[0] - 4, area[1] + 6);
-        g.fillText(String.format("%.3g", minY), area[0] - 4, area[1] + area[2] - 6);
+        g.fillText(Numbers.current().significant(maxY, 3), area[0] - 4, area[1] + 6);
+        g.fillText(Numbers.current().significant(minY, 3), area[0] - 4, area[1] + area[2] - 6);
         g.fillText("z₂", area[0] - 4, area[1] + area[2] / 2);
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
-        g.fillText(String.format("%.3g", minX), area[0] + 10, area[1] + area[2] + 4);
-        g.fillText(String.format("%.3g", maxX), area[0] + area[2] - 10, area[1] + area[2] + 4);
+        g.fillText(Numbers.current().significant(minX, 3), area[0] + 10, area[1] + area[2] + 4);
+        g.fillText(Numbers.current().significant(maxX, 3), area[0] + area[2] - 10, area[1] + area[2] + 4);
         int legend = 0;
         for (Ellipse e : ellipses) {
             drawEllipse(g, e, area);

@@ -25,6 +25,10 @@ final class Equations {
             + " \\mathbb{E}_{q}\\left[\\log \\frac{p(x,z)}{" + Q + "}\\right]";
     static final String IWAE = "\\mathcal{L}_K = \\mathbb{E}_{z_{1:K}\\sim q}\\left[\\log \\frac{1}{K}\\sum_{k=1}^{K}"
             + " \\frac{p(x,z_k)}{q(z_k\\mid x)}\\right],\\quad \\mathrm{ELBO} = \\mathcal{L}_1 \\leq \\mathcal{L}_K \\leq \\log p(x)";
+    static final String POSTERIOR = "p(z\\mid x) = \\frac{p(x\\mid z)\\,p(z)}{p(x)}";
+    /** Jensen on the concave log, for K weights w_k = p(x, z_k) / q(z_k | x): the mean of the logs lies below the log of the mean. */
+    static final String CHORD = "\\frac{1}{K}\\sum_{k=1}^{K} \\log w_k \\leq \\log \\frac{1}{K}\\sum_{k=1}^{K} w_k,\\quad"
+            + " w_k = \\frac{p(x,z_k)}{q(z_k\\mid x)}";
     static final String GRID = "\\log p(x) \\approx \\log \\sum_{c} p(x\\mid z_c)\\,p(z_c)\\,\\Delta z";
     static final String MEAN_FIELD = "q(z\\mid x) = \\mathcal{N}(z_1; m_1, \\sigma_1^2)\\,\\mathcal{N}(z_2; m_2, \\sigma_2^2),"
             + "\\quad \\min_q D_{\\mathrm{KL}} = -\\tfrac{1}{2}\\log(1-\\rho^2)";

@@ -109,6 +109,7 @@ final class ExactPanel extends BorderPane {
         densityViewer.setPrefSize(420, 260);
         pathViewer.setPrefSize(300, 260);
         bar.setId("elbo-bar");
+        Tip.of(messages, "elbo.bar").tex(Equations.IDENTITY).on(bar);
         setCenter(centre);
 
         Observe.present(model.partsProperty(), this::show);

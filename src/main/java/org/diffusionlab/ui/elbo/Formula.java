@@ -21,6 +21,7 @@ import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 
+import org.diffusionlab.ui.common.Theme;
 import org.scilab.forge.jlatexmath.TeXConstants;
 import org.scilab.forge.jlatexmath.TeXFormula;
 import org.scilab.forge.jlatexmath.TeXIcon;
@@ -67,7 +68,9 @@ public final class Formula extends ImageView {
     /** Shows {@code tex}; cached formulas appear at once, others when typeset. */
     public void setTex(String tex) {
         shown = tex;
-        Image cached = CACHE.get(tex);
+        Color ink = Theme.current().ink();
+        String key = key(tex, ink);
+        Image cached = CACHE.get(key);
         if (cached != null) {
             setImage(cached);
             return;
@@ -76,9 +79,9 @@ public final class Formula extends ImageView {
             if (!tex.equals(shown)) {
                 return;   // a newer formula was asked for meanwhile
             }
-            Image earlier = CACHE.get(tex);
-            Image image = earlier != null ? earlier : typeset(tex);
-            CACHE.put(tex, image);
+            Image earlier = CACHE.get(key);
+            Image image = earlier != null ? earlier : typeset(tex, ink);
+            CACHE.put(key, image);
             Platform.runLater(() -> {
                 if (tex.equals(shown)) {
                     setImage(image);
@@ -93,7 +96,12 @@ public final class Formula extends ImageView {
 
     /** Whether the current formula has been typeset and shown (for tests). */
     public boolean isTypeset() {
-        return getImage() != null && CACHE.get(shown) == getImage();
+        return getImage() != null && CACHE.get(key(shown, Theme.current().ink())) == getImage();
+    }
+
+    /** A formula is cached per theme ink: the dark theme's light ink, the light theme's dark. */
+    private static String key(String tex, Color ink) {
+        return Integer.toHexString(ink.getRGB()) + " " + tex;
     }
 
     /**
@@ -118,7 +126,7 @@ public final class Formula extends ImageView {
         }
     }
 
-    static Image typeset(String tex) {
+    static Image typeset(String tex, Color ink) {
         TeXIcon icon = new TeXFormula(tex).createTeXIcon(TeXConstants.STYLE_DISPLAY, SIZE);
         icon.setInsets(new Insets(2, 2, 2, 2));
         BufferedImage image = new BufferedImage(Math.max(1, icon.getIconWidth()), Math.max(1, icon.getIconHeight()),
@@ -126,7 +134,7 @@ public final class Formula extends ImageView {
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        icon.setForeground(new Color(0x222222));
+        icon.setForeground(ink);
         icon.paintIcon(null, g, 0, 0);
         g.dispose();
         return SwingFXUtils.toFXImage(image, null);

@@ -9,6 +9,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
@@ -38,7 +39,7 @@ final class InputChooser extends VBox {
         ToggleButton drawMode = mode(prefix + "-input-drawing", messages.get("elbo.input.drawing"),
                 RealModelsViewModel.Source.DRAWING);
         ToggleButton fileMode = mode(prefix + "-input-file", messages.get("elbo.input.file"), RealModelsViewModel.Source.FILE);
-        HBox modeRow = new HBox(4, digitMode, drawMode, fileMode);
+        FlowPane modeRow = new FlowPane(4, 4, digitMode, drawMode, fileMode);   // wraps rather than cut a name short
 
         Spinner<Integer> digit = Controls.intSpinner(prefix + "-digit", 9000, 9999, 1, model.digitProperty());
         HBox digitRow = new HBox(8, new Label(messages.get("elbo.digit")), digit);
@@ -101,7 +102,7 @@ final class InputChooser extends VBox {
         Tip.of(messages, "elbo.inputDrawing").on(drawMode);
         Tip.of(messages, "elbo.inputFile").on(fileMode);
         Tip.of(messages, "elbo.digit").tex("x").on(digit);
-        Tip.of(messages, "latent.pad").on(pad);
+        Tip.of(messages, "latent.pad").tex("x \\in [0, 1]^{28 \\times 28}").hover(pad.inkUnderMouse(messages)).on(pad);
         Tip.of(messages, "latent.clear").on(clear);
         Tip.of(messages, "forward.open").on(open);
         Tip.of(messages, "elbo.inputSeen").tex("x").on(seen);

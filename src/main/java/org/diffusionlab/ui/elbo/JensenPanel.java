@@ -54,6 +54,8 @@ final class JensenPanel extends BorderPane {
         controls.setPrefWidth(300);
         Tip.of(messages, "elbo.chordK").tex(Equations.IWAE).on(k);
         Tip.of(messages, "elbo.jensenFigures").tex(Equations.JENSEN).on(figures);
+        chord.setId("elbo-chord-plot");
+        Tip.of(messages, "elbo.chordPlot").tex(Equations.CHORD).value(chord.gapProperty()).on(chord);
         setLeft(Side.of(controls));
 
         ChartViewer spread = new ChartViewer(bandChart(messages.get("elbo.mcSpread"), messages.get("elbo.nats"), monteCarlo));

@@ -62,6 +62,11 @@ final class MeanFieldPanel extends BorderPane {
         Tip.of(messages, "elbo.pairFit").tex(Equations.MEAN_FIELD).on(fit);
         Tip.of(messages, "elbo.resetQ").on(reset);
         Tip.of(messages, "elbo.pairFigures").on(figures);
+        Tip.of(messages, "elbo.pairPlot").tex(Equations.MEAN_FIELD).hover((x, y) -> {
+            double[] z = plot.latentAt(x, y);
+            return z == null ? null : messages.format("hover.latent", "z₁", messages.numbers().fixed(z[0], 2), "z₂",
+                    messages.numbers().fixed(z[1], 2));
+        }).on(plot);
         setLeft(Side.of(controls));
         setCenter(plot);
         BorderPane.setMargin(plot, new Insets(10));

@@ -8,12 +8,15 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import org.diffusionlab.core.elbo.DiagonalGaussian;
 import org.diffusionlab.core.elbo.VaeElboReport;
 import org.diffusionlab.ui.common.Observe;
+import org.diffusionlab.ui.common.chart.Charts;
 import org.diffusionlab.ui.common.text.Messages;
 import org.diffusionlab.ui.common.tip.Tip;
 import org.diffusionlab.ui.common.widget.Controls;
@@ -58,7 +61,7 @@ final class PosteriorPanel extends BorderPane {
         timing.getStyleClass().add("hint");
         timing.setWrapText(true);
         VBox controls = new VBox(10, Controls.section(messages.get("elbo.section.vae"), form, input),
-                new NoticeLabel("elbo-vae-notice", model.noticeProperty(), messages), busy, verdict, figures, timing, hint);
+                new NoticeLabel("elbo-vae-notice", model.noticeProperty(), messages), busy, verdict);
         controls.setPadding(new Insets(10));
         controls.setPrefWidth(360);
         Tip.of(messages, "elbo.vaeModel").on(vaes);
@@ -67,8 +70,20 @@ final class PosteriorPanel extends BorderPane {
         setLeft(Side.of(controls));
         VBox formulas = new VBox(6, split, grid, new Formula("elbo-reparameterise-tex", Equations.REPARAMETERISE));
         plot.setId("elbo-posterior-plot");
-        VBox centre = new VBox(8, formulas, plot);
-        VBox.setVgrow(plot, Priority.ALWAYS);
+        Tip.of(messages, "elbo.posteriorPlot").tex(Equations.POSTERIOR).hover((x, y) -> plot.cellUnderMouse(messages, x, y)).on(plot);
+        // the figures beside the square plot, in the room its shape leaves: the side column keeps the input, so a
+        // drawing's longer results never push the controls out of reach
+        VBox results = new VBox(10, figures, timing, hint);
+        results.setId("elbo-vae-results");
+        results.setPrefWidth(320 * Charts.fontScale());
+        results.setMinWidth(240);
+        for (Label text : new Label[] {figures, timing, hint}) {
+            text.setMinHeight(Region.USE_PREF_SIZE);
+        }
+        HBox below = new HBox(12, plot, results);
+        HBox.setHgrow(plot, Priority.ALWAYS);
+        VBox centre = new VBox(8, formulas, below);
+        VBox.setVgrow(below, Priority.ALWAYS);
         centre.setPadding(new Insets(10));
         setCenter(centre);
         Observe.now(model.reportProperty(), this::show);

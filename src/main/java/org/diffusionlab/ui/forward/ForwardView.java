@@ -86,6 +86,7 @@ public final class ForwardView extends BorderPane implements Page {
     private Node centre(ForwardCharts charts) {
         CaptionedRaster x0 = new CaptionedRaster("forward-x0", 150);
         x0.caption().setText(messages.get("forward.x0"));
+        Tip.of(messages, "forward.x0").tex("x_0").on(x0.caption());
         CaptionedRaster xt = new CaptionedRaster("forward-xt", 300);
         xtView = xt.raster();
         CaptionedRaster noise = new CaptionedRaster("forward-noise", 150);

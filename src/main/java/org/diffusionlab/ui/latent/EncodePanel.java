@@ -34,7 +34,7 @@ final class EncodePanel extends VBox {
         Slider brush = new Slider(0.6, 3, 1.6);
         brush.setId("latent-brush");
         brush.valueProperty().addListener((obs, old, value) -> pad.setBrushRadius(value.doubleValue()));
-        Tip.of(messages, "latent.pad").tex("x \\in [0, 1]^{28 \\times 28}").on(pad);
+        Tip.of(messages, "latent.pad").tex("x \\in [0, 1]^{28 \\times 28}").hover(pad.inkUnderMouse(messages)).on(pad);
         Tip.of(messages, "latent.brush").on(brush);
         Button clear = new Button(messages.get("latent.clear"));
         clear.setOnAction(e -> {
@@ -66,9 +66,12 @@ final class EncodePanel extends VBox {
 
         CaptionedRaster input = new CaptionedRaster("latent-input", 64);
         input.caption().setText(messages.get("latent.input"));
+        Tip.of(messages, "latent.input").tex("x").on(input.caption());
         input.raster().rasterProperty().bind(model.posteriorProperty().map(LatentViewModel.Posterior::input));
         CaptionedRaster reconstruction = new CaptionedRaster("latent-reconstruction", 96);
         reconstruction.caption().setText(messages.get("latent.reconstruction"));
+        Tip.of(messages, "latent.reconstruction").tex("\\hat{x} = \\mathrm{dec}_\\theta(\\mu + \\sigma \\odot \\varepsilon)")
+                .on(reconstruction.caption());
         reconstruction.raster().rasterProperty().bind(model.posteriorProperty().map(LatentViewModel.Posterior::reconstruction));
         Button resample = new Button(messages.get("latent.resample"));
         resample.setId("latent-resample");

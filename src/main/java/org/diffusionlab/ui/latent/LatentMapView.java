@@ -142,6 +142,22 @@ public final class LatentMapView extends Region {
         return EXTENT - (canvasY - top()) / side() * 2 * EXTENT;
     }
 
+    /** The latent point (z_x, z_y) under a point in this view's coordinates, or null off the plotted square. */
+    public double[] latentAt(double canvasX, double canvasY) {
+        double x = toLatentX(canvasX);
+        double y = toLatentY(canvasY);
+        return Math.abs(x) > EXTENT || Math.abs(y) > EXTENT ? null : new double[] {x, y};
+    }
+
+    /** The shown dimensions' names, as the axes are labelled (e.g. "z₁"). */
+    public String xName() {
+        return xName;
+    }
+
+    public String yName() {
+        return yName;
+    }
+
     private void pick(MouseEvent event) {
         double x = Math.max(-EXTENT, Math.min(EXTENT, toLatentX(event.getX())));
         double y = Math.max(-EXTENT, Math.min(EXTENT, toLatentY(event.getY())));

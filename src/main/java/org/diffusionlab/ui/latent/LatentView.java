@@ -100,7 +100,11 @@ public final class LatentView extends BorderPane implements Page {
         hint.setMinHeight(Region.USE_PREF_SIZE);
         NoticeLabel notice = new NoticeLabel("latent-notice", model.noticeProperty(), messages);
         map.setId("latent-map");
-        Tip.of(messages, "latent.map").tex("(z_i, z_j) \\mapsto \\mathrm{dec}_\\theta(z)").on(map);
+        Tip.of(messages, "latent.map").tex("(z_i, z_j) \\mapsto \\mathrm{dec}_\\theta(z)").hover((mouseX, mouseY) -> {
+            double[] z = map.latentAt(mouseX, mouseY);
+            return z == null ? null : messages.format("hover.latent", map.xName(), messages.numbers().fixed(z[0], 2), map.yName(),
+                    messages.numbers().fixed(z[1], 2));
+        }).on(map);
         VBox.setVgrow(map, Priority.ALWAYS);
         VBox centre = new VBox(8, toolbar, notice, map, hint);
         centre.setPadding(new Insets(10));

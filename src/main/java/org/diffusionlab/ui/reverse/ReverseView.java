@@ -18,9 +18,11 @@ import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
+import org.diffusionlab.core.data.Raster;
 import org.diffusionlab.ui.common.Observe;
 import org.diffusionlab.ui.common.Page;
 import org.diffusionlab.ui.common.text.Messages;
+import org.diffusionlab.ui.common.tip.HoverValue;
 import org.diffusionlab.ui.common.tip.Tip;
 import org.diffusionlab.ui.common.widget.CaptionedRaster;
 import org.diffusionlab.ui.common.widget.FileDialogs;
@@ -72,7 +74,7 @@ public final class ReverseView extends BorderPane implements Page {
             view.getStyleClass().add("grid-sample");
             int index = i;
             view.setOnMouseClicked(e -> model.selectedProperty().set(index));
-            Tip.of(messages, "reverse.sample").tex("x_t").on(view);
+            Tip.of(messages, "reverse.sample").tex("x_t").hover((x, y) -> sampleUnderMouse(index, x, y)).on(view);
             GridPane.setHgrow(view, Priority.ALWAYS);
             GridPane.setVgrow(view, Priority.ALWAYS);
             samples.add(view, i % 4, i / 4);
@@ -95,7 +97,7 @@ public final class ReverseView extends BorderPane implements Page {
         field.setId("reverse-show-field");
         field.selectedProperty().bindBidirectional(model.showFieldProperty());
         Tip.of(messages, "reverse.field").tex("-\\hat\\varepsilon_\\theta(x_t, t)").on(field);
-        Tip.of(messages, "reverse.cloud").tex("x_t \\in \\mathbb{R}^2").on(cloud);
+        Tip.of(messages, "reverse.cloud").tex("x_t \\in \\mathbb{R}^2").hover(this::pointUnderMouse).on(cloud);
         VBox cloudBox = new VBox(6, cloud, field);
         VBox.setVgrow(cloud, Priority.ALWAYS);
         StackPane stage = new StackPane();
@@ -130,6 +132,31 @@ public final class ReverseView extends BorderPane implements Page {
         centre.setPadding(new Insets(10));
         centre.getStyleClass().add("centre");
         return centre;
+    }
+
+    /** Sample {@code index}'s pixel under the mouse and its x_t, as the grid's tip states it (null off the picture). */
+    private String sampleUnderMouse(int index, double x, double y) {
+        ReverseViewModel.ImageFrame frame = model.imageFrameProperty().get();
+        int[] pixel = grid.get(index).pixelAt(x, y);
+        if (frame == null || pixel == null || index >= frame.values().size()) {
+            return null;
+        }
+        Raster shown = frame.samples().get(index);
+        float[] values = frame.values().get(index);
+        int plane = shown.width() * shown.height();
+        List<String> channels = new ArrayList<>();
+        for (int c = 0; c < values.length / plane; c++) {
+            channels.add(messages.numbers().fixed(values[c * plane + pixel[1] * shown.width() + pixel[0]], 3));
+        }
+        return messages.format("hover.sample", String.valueOf(index + 1), HoverValue.pixel(messages, pixel[0], pixel[1]),
+                channels.size() == 1 ? channels.get(0) : "(" + String.join("; ", channels) + ")");
+    }
+
+    /** The shown point nearest the mouse, as the cloud's tip states it. */
+    private String pointUnderMouse(double x, double y) {
+        float[] point = cloud.nearestPoint(x, y);
+        return point == null ? null : messages.format("hover.point", messages.numbers().fixed(point[0], 3),
+                messages.numbers().fixed(point[1], 3));
     }
 
     private Node detail() {

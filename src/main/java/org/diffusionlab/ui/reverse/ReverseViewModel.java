@@ -71,8 +71,11 @@ public final class ReverseViewModel {
     public record Detail(int index, Raster xt, Raster x0Hat, Raster epsHat, String equation, Localized numbers, int clipped) {
     }
 
-    /** The image grid at a playback position. */
-    public record ImageFrame(int position, int steps, int t, List<Raster> samples, Detail detail) {
+    /**
+     * The image grid at a playback position: each sample as drawn and its numbers x_t (planar channels, row-major,
+     * in the model's [−1, 1]), which the grid's tips read under the mouse.
+     */
+    public record ImageFrame(int position, int steps, int t, List<Raster> samples, List<float[]> values, Detail detail) {
     }
 
     /**
@@ -364,14 +367,16 @@ public final class ReverseViewModel {
             UpdateEquation equation = UpdateEquation.of(diffusion.schedule(), frame);
             BackgroundTask.wrap("reverse-show", () -> {
                 List<Raster> samples = new ArrayList<>();
+                List<float[]> values = new ArrayList<>();
                 for (int i = 0; i < frame.samples(); i++) {
-                    samples.add(imageRaster(diffusion, frame.sample(state, i), 1f));
+                    values.add(frame.sample(state, i));
+                    samples.add(imageRaster(diffusion, values.get(i), 1f));
                 }
                 Detail detail = new Detail(index, imageRaster(diffusion, frame.sample(state, index), 1f),
                         imageRaster(diffusion, frame.sample(x0Hat, index), 1f),
                         imageRaster(diffusion, frame.sample(frame.epsHat(), index), NOISE_RANGE),
                         equation.symbolic(), equation.numbers(), frame.clippedCount(diffusion.schedule(), index));
-                return new ImageFrame(position, steps, t, List.copyOf(samples), detail);
+                return new ImageFrame(position, steps, t, List.copyOf(samples), List.copyOf(values), detail);
             }).onSuccess(imageFrame::set).reportingTo(notice).executeWith(worker);
         } else {
             boolean field = showField.get();

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Accordion;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.CheckBox;
@@ -33,6 +34,7 @@ import javafx.scene.control.Tooltip;
 import org.diffusionlab.ui.common.text.Messages;
 import org.diffusionlab.ui.common.tip.Tip;
 import org.diffusionlab.ui.common.tip.Typeset;
+import org.diffusionlab.ui.common.widget.RasterView;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.XYPlot;
@@ -46,7 +48,8 @@ import org.jfree.data.xy.XYDataset;
  * notices, sentences that say what they mean, aside) carries a
  * {@link Tip} as its tooltip, whose text is non-empty, holds the meaning from the bundle of the language on screen
  * and the control's current value (a spinner's text, a slider's position, a combo box's shown choice, a toggle's
- * state, each number of a label's text); a formula it names typesets. Every tab has a tip; every series of every
+ * state, each number of a label's text); a formula it names typesets. Every picture the app paints on a canvas (a
+ * plot, a pad, a map, an image without a caption whose tip explains it) has a tip too. Every tab has a tip; every series of every
  * chart is explained, in its legend item and over its points (with the point's value).
  */
 public final class TipAudit {
@@ -85,11 +88,43 @@ public final class TipAudit {
             }
             return; // a control's skin is part of it
         }
+        if (paints(node)) {
+            if (!captioned(node)) {
+                check(Tip.installed(node), installedTooltip(node), describe(node), null, messages, faults, counted);
+            }
+            return; // its canvases are its picture
+        }
         if (node instanceof Parent parent) {
             for (Node child : parent.getChildrenUnmodifiable()) {
                 walk(child, messages, faults, counted);
             }
         }
+    }
+
+    /** A picture the app paints: a canvas, or a region drawn on canvases of its own (plots, images, pads, maps). */
+    private static boolean paints(Node node) {
+        return node instanceof Canvas || node instanceof Parent parent
+                && parent.getChildrenUnmodifiable().stream().anyMatch(child -> child instanceof Canvas);
+    }
+
+    /**
+     * An image shown under (or beside) a caption or a row title is explained by the caption's tip, which the walk
+     * checks: a picture of a digit says nothing a tip on the picture itself would add.
+     */
+    private static boolean captioned(Node node) {
+        return node instanceof RasterView && node.getParent() != null && node.getParent().getChildrenUnmodifiable().stream()
+                .anyMatch(sibling -> sibling instanceof Label && Tip.installed(sibling) != null);
+    }
+
+    /** The tooltip {@link Tooltip#install} put on a node that is not a control. */
+    private static Tooltip installedTooltip(Node node) {
+        return node.getProperties().get("javafx.scene.control.Tooltip") instanceof Tooltip tooltip ? tooltip : null;
+    }
+
+    private static String describe(Node node) {
+        return node.getClass().getSimpleName() + (node.getId() == null ? "" : "#" + node.getId()) + " in "
+                + (node.getParent() == null ? "-" : node.getParent().getClass().getSimpleName()
+                + (node.getParent().getId() == null ? "" : "#" + node.getParent().getId()));
     }
 
     private static boolean isContainer(Control control) {

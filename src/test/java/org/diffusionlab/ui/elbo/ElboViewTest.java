@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
+import javafx.geometry.Point2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Slider;
 import javafx.scene.input.MouseButton;
@@ -28,6 +29,8 @@ import org.diffusionlab.core.vae.VaeFile;
 import org.diffusionlab.ui.common.ModelShelf;
 import org.diffusionlab.ui.common.text.Localized;
 import org.diffusionlab.ui.common.text.Messages;
+import org.diffusionlab.ui.common.text.Numbers;
+import org.diffusionlab.ui.common.tip.Tip;
 import org.diffusionlab.ui.common.work.ImmediateWorker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -170,5 +173,74 @@ class ElboViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(ddpm.schedule().steps() - 1, view.chain().plottedTerms());
         assertTrue(robot.lookup("#elbo-chain-figures").queryLabeled().getText().contains("bits/dim"));
+    }
+
+    @Test
+    void theHeatMapsTipStatesTheCellUnderTheMouse(FxRobot robot) {
+        robot.clickOn("#elbo-tab-vae");
+        WaitForAsyncUtils.waitForFxEvents();
+        PosteriorPlot plot = view.posterior().plot();
+        assertTrue(plot.hasHeatMap());
+        var grid = plot.grid();
+        int peak = 0;
+        for (int cell = 1; cell < grid.logJoint().length; cell++) {
+            peak = grid.logJoint()[cell] > grid.logJoint()[peak] ? cell : peak;
+        }
+        int row = peak / grid.n();
+        int column = peak % grid.n();
+        double[] area = plot.area();
+        double[] z = grid.centre(row, column);
+        // the cell as the plot paints it, and a whole screen pixel inside it where the mouse lands exactly
+        double left = plot.screenX(z[0] - grid.cellWidth() / 2, area);
+        double right = plot.screenX(z[0] + grid.cellWidth() / 2, area);
+        double top = plot.screenY(z[1] + grid.cellHeight() / 2, area);
+        double bottom = plot.screenY(z[1] - grid.cellHeight() / 2, area);
+        Point2D near = plot.localToScreen((left + right) / 2, (top + bottom) / 2);
+        Point2D screen = new Point2D(Math.round(near.getX()), Math.round(near.getY()));
+        Point2D local = plot.screenToLocal(screen);
+        assertTrue(local.getX() > left && local.getX() < right && local.getY() > top && local.getY() < bottom,
+                "the pixel lies in the cell " + left + "–" + right + " × " + top + "–" + bottom + ": " + local);
+        robot.moveTo(screen);
+        WaitForAsyncUtils.waitForFxEvents();
+        Numbers numbers = Numbers.of(Locale.ENGLISH);
+        String expected = "Under the mouse: the cell at z₁ = " + numbers.fixed(z[0], 3) + ", z₂ = " + numbers.fixed(z[1], 3)
+                + ": p(z | x) = " + numbers.significant(Math.exp(grid.logJoint()[peak] - grid.logEvidence()), 3)
+                + ", log p(x, z) = " + numbers.fixed(grid.logJoint()[peak], 2) + " nats";
+        String tip = Tip.installed(plot).text();
+        assertTrue(tip.startsWith(messages.get("tip.elbo.posteriorPlot")), tip);
+        assertTrue(tip.contains(expected), expected + " in " + tip);
+    }
+
+    @Test
+    void theDrawingPadsTipStatesTheInkUnderTheMouse(FxRobot robot) {
+        robot.clickOn("#elbo-tab-vae");
+        robot.clickOn("#elbo-input-drawing");
+        var pad = view.posterior().input().pad();
+        robot.drag(pad, MouseButton.PRIMARY).moveBy(0, 40).drop();
+        float[] ink = pad.pixels();
+        int chosen = 0;
+        for (int i = 1; i < ink.length; i++) {
+            chosen = ink[i] > ink[chosen] ? i : chosen;
+        }
+        double side = Math.min(pad.getWidth(), pad.getHeight());
+        double cell = side / 28;
+        robot.moveTo(pad.localToScreen((pad.getWidth() - side) / 2 + (chosen % 28 + 0.5) * cell,
+                (pad.getHeight() - side) / 2 + (chosen / 28 + 0.5) * cell));
+        WaitForAsyncUtils.waitForFxEvents();
+        String tip = Tip.installed(pad).text();
+        String expected = "Under the mouse: pixel (column " + (chosen % 28 + 1) + ", row " + (chosen / 28 + 1) + "): ink "
+                + Numbers.of(Locale.ENGLISH).fixed(ink[chosen], 2);
+        assertTrue(tip.contains(expected), expected + " in " + tip);
+    }
+
+    @Test
+    void theChordPlotExplainsJensensGapAndStatesIt(FxRobot robot) {
+        robot.clickOn("#elbo-tab-jensen");
+        WaitForAsyncUtils.waitForFxEvents();
+        Tip tip = Tip.installed(robot.lookup("#elbo-chord-plot").query());
+        assertEquals("elbo.chordPlot", tip.name());
+        assertEquals(Equations.CHORD, tip.tex());
+        assertTrue(tip.text().startsWith(messages.get("tip.elbo.chordPlot")), tip.text());
+        assertTrue(tip.text().contains("Now: log(mean w) − mean(log w) = "), tip.text());
     }
 }

@@ -35,6 +35,8 @@ import org.diffusionlab.core.vae.VaeTrainingConfig;
 import org.diffusionlab.ui.common.ModelShelf;
 import org.diffusionlab.ui.common.text.Localized;
 import org.diffusionlab.ui.common.text.Messages;
+import org.diffusionlab.ui.common.text.Numbers;
+import org.diffusionlab.ui.common.tip.Tip;
 import org.diffusionlab.ui.common.widget.RasterView;
 import org.diffusionlab.ui.common.work.ImmediateWorker;
 import org.junit.jupiter.api.Test;
@@ -207,5 +209,56 @@ class LatentViewTest {
         robot.interact(() -> model.openModel(small));
         assertTrue(notice.getText().contains("14×14"), notice.getText());
         assertSame(before, model.modelProperty().get());
+    }
+
+    @Test
+    void theMapsTipStatesTheLatentPointUnderTheMouse(FxRobot robot) {
+        LatentMapView map = view.map();
+        float[] before = model.z();
+        // a whole screen pixel near z = (1.5, −0.75), where the mouse lands exactly
+        Point2D near = map.localToScreen(map.toCanvasX(1.5), map.toCanvasY(-0.75));
+        Point2D screen = new Point2D(Math.round(near.getX()), Math.round(near.getY()));
+        robot.moveTo(screen);
+        WaitForAsyncUtils.waitForFxEvents();
+        Point2D local = map.screenToLocal(screen);
+        Numbers numbers = Numbers.of(Locale.ENGLISH);
+        String expected = "Under the mouse: the latent point z₁ = " + numbers.fixed(map.toLatentX(local.getX()), 2) + ", z₂ = "
+                + numbers.fixed(map.toLatentY(local.getY()), 2);
+        String tip = Tip.installed(map).text();
+        assertTrue(tip.startsWith(new Messages(Locale.ENGLISH).get("tip.latent.map")), tip);
+        assertTrue(tip.contains(expected), expected + " in " + tip);
+        assertEquals(1.5, map.toLatentX(local.getX()), 0.02);
+        assertArrayEquals(before, model.z(), "moving the mouse only reads: nothing is decoded");
+    }
+
+    @Test
+    void thePadsTipStatesTheInkUnderTheMouseInTheReadersNumbers(FxRobot robot) {
+        robot.interact(() -> {
+            LatentView vietnamese = new LatentView(model, new Messages(Messages.VIETNAMESE));
+            view.getScene().setRoot(vietnamese);
+            view = vietnamese;
+        });
+        var pad = view.encodePanel().pad();
+        robot.drag(pad, MouseButton.PRIMARY).moveBy(0, 40).moveBy(10, 20).drop();
+        float[] ink = pad.pixels();
+        int chosen = -1;
+        for (int i = 0; i < ink.length && chosen < 0; i++) {
+            if (ink[i] > 0.2 && ink[i] < 0.8) {
+                chosen = i; // a soft edge of the stroke: a value with decimals
+            }
+        }
+        assertTrue(chosen >= 0, "the brush leaves soft edges");
+        int column = chosen % 28;
+        int row = chosen / 28;
+        double side = Math.min(pad.getWidth(), pad.getHeight());
+        double cell = side / 28;
+        robot.moveTo(pad.localToScreen((pad.getWidth() - side) / 2 + (column + 0.5) * cell,
+                (pad.getHeight() - side) / 2 + (row + 0.5) * cell));
+        WaitForAsyncUtils.waitForFxEvents();
+        String tip = Tip.installed(pad).text();
+        String expected = "Dưới con trỏ chuột: điểm ảnh (cột " + (column + 1) + ", hàng " + (row + 1) + "): mực "
+                + Numbers.of(Messages.VIETNAMESE).fixed(ink[chosen], 2);
+        assertTrue(expected.contains(","), "a decimal comma: " + expected);
+        assertTrue(tip.contains(expected), expected + " in " + tip);
     }
 }

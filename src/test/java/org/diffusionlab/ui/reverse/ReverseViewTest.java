@@ -20,6 +20,9 @@ import org.diffusionlab.core.data.Raster;
 import org.diffusionlab.core.diffusion.DiffusionModel;
 import org.diffusionlab.ui.common.ModelShelf;
 import org.diffusionlab.ui.common.text.Messages;
+import org.diffusionlab.ui.common.text.Numbers;
+import org.diffusionlab.ui.common.tip.Tip;
+import org.diffusionlab.ui.common.widget.PointCloudView;
 import org.diffusionlab.ui.common.widget.RasterView;
 import org.diffusionlab.ui.common.work.ImmediateWorker;
 import org.junit.jupiter.api.Test;
@@ -121,5 +124,72 @@ class ReverseViewTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.cloudFrameProperty().get().position() == 15);
         assertFalse(Arrays.equals(before, model.cloudFrameProperty().get().points()), "the points moved");
         assertTrue(robot.lookup("#reverse-cloud").query().isVisible());
+    }
+
+    @Test
+    void aSamplesTipStatesThePixelValueUnderTheMouse(FxRobot robot) throws Exception {
+        robot.interact(() -> model.playback().seek(3));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.imageFrameProperty().get() != null
+                && model.imageFrameProperty().get().position() == 3);
+        RasterView view = robot.lookup("#reverse-sample-2").queryAs(RasterView.class);
+        int column = 20;
+        int row = 6;
+        // the centre of pixel (20, 6) as the view draws it: the 28 × 28 picture scaled to fit, centred
+        double scale = Math.min(view.getWidth() / 28, view.getHeight() / 28);
+        double left = Math.floor((view.getWidth() - 28 * scale) / 2);
+        double top = Math.floor((view.getHeight() - 28 * scale) / 2);
+        robot.moveTo(view.localToScreen(left + (column + 0.5) * scale, top + (row + 0.5) * scale));
+        WaitForAsyncUtils.waitForFxEvents();
+        ReverseViewModel.ImageFrame frame = model.imageFrameProperty().get();
+        float value = frame.values().get(2)[row * 28 + column];
+        int grey = frame.samples().get(2).argb()[row * 28 + column] & 0xff;
+        assertEquals((Math.max(-1, Math.min(1, value)) + 1) / 2 * 255, grey, 1.0, "the value is the pixel drawn there");
+        String tip = Tip.installed(view).text();
+        assertTrue(tip.startsWith(new Messages(Locale.ENGLISH).get("tip.reverse.sample")), tip);
+        assertTrue(tip.contains("Under the mouse: sample 3, pixel (column 21, row 7): x_t = "
+                + Numbers.of(Locale.ENGLISH).fixed(value, 3)), tip);
+        robot.moveTo("#reverse-t");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(Tip.installed(view).text().contains("Under the mouse"), "the mouse left: the meaning alone");
+    }
+
+    @Test
+    void theCloudsTipStatesTheNearestPointsCoordinates(FxRobot robot) throws Exception {
+        robot.interact(() -> model.modelProperty().set(shelf.entries().get(1)));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.cloudFrameProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        ReverseViewModel.CloudFrame frame = model.cloudFrameProperty().get();
+        PointCloudView cloud = robot.lookup("#reverse-cloud").queryAs(PointCloudView.class);
+        double side = Math.min(cloud.getWidth(), cloud.getHeight());
+        double scale = side / (2 * frame.extent());
+        double centreX = cloud.getWidth() / 2;
+        double centreY = cloud.getHeight() / 2;
+        // the point farthest from its neighbours (inside the middle of the square), so the mouse's rounding cannot
+        // bring another point nearer
+        float[] p = frame.points();
+        int chosen = -1;
+        double room = -1;
+        for (int i = 0; i + 1 < p.length; i += 2) {
+            if (Math.abs(p[i]) > frame.extent() * 0.8 || Math.abs(p[i + 1]) > frame.extent() * 0.8) {
+                continue;
+            }
+            double nearest = Double.POSITIVE_INFINITY;
+            for (int j = 0; j + 1 < p.length; j += 2) {
+                if (j != i) {
+                    nearest = Math.min(nearest, Math.hypot(p[i] - p[j], p[i + 1] - p[j + 1]));
+                }
+            }
+            if (nearest > room) {
+                room = nearest;
+                chosen = i;
+            }
+        }
+        assertTrue(room * scale > 2, "an isolated point: " + room * scale + " px");
+        robot.moveTo(cloud.localToScreen(centreX + p[chosen] * scale, centreY - p[chosen + 1] * scale));
+        WaitForAsyncUtils.waitForFxEvents();
+        Numbers numbers = Numbers.of(Locale.ENGLISH);
+        String tip = Tip.installed(cloud).text();
+        assertTrue(tip.contains("Under the mouse: the nearest sample: x = " + numbers.fixed(p[chosen], 3) + ", y = "
+                + numbers.fixed(p[chosen + 1], 3)), tip);
     }
 }

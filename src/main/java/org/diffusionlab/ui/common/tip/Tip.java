@@ -44,6 +44,8 @@ public final class Tip {
     private final Tooltip tooltip = new Tooltip();
     private String tex;
     private ObservableValue<String> value;
+    private HoverValue.Reader hoverReader;
+    private HoverValue hover;
 
     private Tip(Messages messages, String name) {
         this.messages = messages;
@@ -72,10 +74,22 @@ public final class Tip {
         return value(Bindings.createStringBinding(current::get, dependencies));
     }
 
+    /**
+     * What lies under the mouse, for a canvas or an image: while the mouse moves over the node the tip states the
+     * reader's text (see {@link HoverValue}) below the meaning.
+     */
+    public Tip hover(HoverValue.Reader reader) {
+        this.hoverReader = reader;
+        return this;
+    }
+
     /** Installs the tip on {@code node} and returns the node. */
     public <N extends Node> N on(N node) {
         if (value == null) {
             value = ownValue(node);
+        }
+        if (hoverReader != null) {
+            hover = HoverValue.install(node, hoverReader);
         }
         build();
         if (node instanceof Control control) {
@@ -118,6 +132,16 @@ public final class Tip {
         return tex;
     }
 
+    /** What the mouse is over, if this tip follows it (else null). */
+    public HoverValue hover() {
+        return hover;
+    }
+
+    /** The tooltip's text as it reads now: the meaning, the current value, what is under the mouse. */
+    public String text() {
+        return tooltip.getText();
+    }
+
     /** Whether {@code shown} is this tip's tooltip (and not one set over it since). */
     public boolean owns(Tooltip shown) {
         return shown == tooltip;
@@ -131,10 +155,18 @@ public final class Tip {
         tooltip.setShowDuration(Duration.seconds(30));
         tooltip.getStyleClass().add("tip");
         tooltip.setStyle("-fx-font-size: " + FONT_SIZE * scale + "px;");
-        if (value == null) {
+        ObservableValue<String> now = value == null ? null
+                : value.map(shown -> "\n" + messages.format("tip.now", shown)).orElse("");
+        ObservableValue<String> under = hover == null ? null
+                : hover.textProperty().map(shown -> "\n" + messages.format("tip.under", shown)).orElse("");
+        if (now == null && under == null) {
             tooltip.setText(meaning());
+        } else if (under == null) {
+            tooltip.textProperty().bind(now.map(line -> meaning() + line));
+        } else if (now == null) {
+            tooltip.textProperty().bind(under.map(line -> meaning() + line));
         } else {
-            tooltip.textProperty().bind(value.map(now -> meaning() + "\n" + messages.format("tip.now", now)).orElse(meaning()));
+            tooltip.textProperty().bind(Bindings.createStringBinding(() -> meaning() + now.getValue() + under.getValue(), now, under));
         }
         if (tex != null) {
             ImageView formula = new ImageView();

@@ -8,6 +8,9 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.paint.Color;
 
+import org.diffusionlab.ui.common.text.Messages;
+import org.diffusionlab.ui.common.tip.HoverValue;
+
 /**
  * A small grey canvas (e.g. 28×28) to draw a digit on with the mouse: a soft round brush of adjustable radius,
  * clear, and undo per stroke. Pixels are in [0, 1] (0 background, 1 ink), row-major.
@@ -111,6 +114,31 @@ public final class DrawingPad extends CanvasRegion {
                 pixels[i] = Math.max(pixels[i], ink);
             }
         }
+    }
+
+    /** The pad's cell under a point in its coordinates, as {column, row}, or null outside the pad. */
+    public int[] cellAt(double canvasX, double canvasY) {
+        double side = side();
+        if (side <= 0) {
+            return null;
+        }
+        int column = (int) Math.floor((canvasX - offsetX(side)) / side * width);
+        int row = (int) Math.floor((canvasY - offsetY(side)) / side * height);
+        return column < 0 || row < 0 || column >= width || row >= height ? null : new int[] {column, row};
+    }
+
+    /** The ink of one cell, in [0, 1]. */
+    public float ink(int column, int row) {
+        return pixels[row * width + column];
+    }
+
+    /** What the pad's tip says under the mouse: the cell and its ink, in the reader's words and numbers. */
+    public HoverValue.Reader inkUnderMouse(Messages messages) {
+        return (x, y) -> {
+            int[] cell = cellAt(x, y);
+            return cell == null ? null : messages.format("hover.ink", HoverValue.pixel(messages, cell[0], cell[1]),
+                    messages.numbers().fixed(ink(cell[0], cell[1]), 2));
+        };
     }
 
     private double side() {

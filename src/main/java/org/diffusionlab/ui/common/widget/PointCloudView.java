@@ -43,6 +43,32 @@ public final class PointCloudView extends CanvasRegion {
         draw();
     }
 
+    /**
+     * The point drawn nearest to a position in this view's coordinates, as {x, y} in the plane, or null if no
+     * point is shown or the position is outside the square.
+     */
+    public float[] nearestPoint(double x, double y) {
+        double side = Math.min(getWidth(), getHeight());
+        double left = (getWidth() - side) / 2;
+        double top = (getHeight() - side) / 2;
+        if (points.length < 2 || side <= 0 || x < left || y < top || x > left + side || y > top + side) {
+            return null;
+        }
+        double scale = side / (2 * extent);
+        double planeX = (x - left - side / 2) / scale;
+        double planeY = -(y - top - side / 2) / scale;
+        int best = -1;
+        double bestDistance = Double.POSITIVE_INFINITY;
+        for (int i = 0; i + 1 < points.length; i += 2) {
+            double distance = (points[i] - planeX) * (points[i] - planeX) + (points[i + 1] - planeY) * (points[i + 1] - planeY);
+            if (distance < bestDistance) {
+                bestDistance = distance;
+                best = i;
+            }
+        }
+        return new float[] {points[best], points[best + 1]};
+    }
+
     @Override
     protected void draw() {
         GraphicsContext g = canvas.getGraphicsContext2D();

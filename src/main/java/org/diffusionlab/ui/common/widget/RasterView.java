@@ -45,6 +45,23 @@ public class RasterView extends Region {
         raster.set(value);
     }
 
+    /**
+     * The pixel of the raster drawn under a point in this view's coordinates, as {column, row}, or null outside
+     * the picture (or with none shown).
+     */
+    public int[] pixelAt(double x, double y) {
+        Raster value = raster.get();
+        if (value == null || getWidth() <= 0 || getHeight() <= 0) {
+            return null;
+        }
+        double scale = Math.min(getWidth() / value.width(), getHeight() / value.height());
+        double left = Math.floor((getWidth() - value.width() * scale) / 2);
+        double top = Math.floor((getHeight() - value.height() * scale) / 2);
+        int column = (int) Math.floor((x - left) / scale);
+        int row = (int) Math.floor((y - top) / scale);
+        return column < 0 || row < 0 || column >= value.width() || row >= value.height() ? null : new int[] {column, row};
+    }
+
     @Override
     protected void layoutChildren() {
         canvas.setWidth(getWidth());
