@@ -336,15 +336,28 @@ class ClassroomLayoutTest {
                             window.show(c.page());
                         });
                         WaitForAsyncUtils.waitForFxEvents();
-                        robot.interact(() -> stage.getScene().getRoot().layout());
-                        String where = configuration;
-                        if (SNAPSHOTS != null) {
-                            robot.interact(() -> Snapshots.save(stage.getScene(), SNAPSHOTS.resolve(
-                                    where.replaceAll("[^A-Za-z0-9]+", "-") + ".png")));
+                        // the ELBO view: every tab; the other views as they open
+                        javafx.scene.control.TabPane tabs = c.page().equals("elbo")
+                                ? robot.lookup("#elbo-tabs").queryAs(javafx.scene.control.TabPane.class) : null;
+                        for (int tab = 0; tab < (tabs == null ? 1 : tabs.getTabs().size()); tab++) {
+                            int index = tab;
+                            if (tabs != null) {
+                                robot.interact(() -> tabs.getSelectionModel().select(index));
+                                WaitForAsyncUtils.waitForFxEvents();
+                            }
+                            robot.interact(() -> stage.getScene().getRoot().layout());
+                            String where = configuration + (tabs == null ? "" : "tab " + (index + 1) + ": ");
+                            if (SNAPSHOTS != null) {
+                                robot.interact(() -> Snapshots.save(stage.getScene(), SNAPSHOTS.resolve(
+                                        where.replaceAll("[^A-Za-z0-9]+", "-") + ".png")));
+                            }
+                            List<String> found = new ArrayList<>();
+                            robot.interact(() -> found.addAll(LayoutAudit.faults(stage.getScene())));
+                            found.forEach(f -> faults.add(where + f));
                         }
-                        List<String> found = new ArrayList<>();
-                        robot.interact(() -> found.addAll(LayoutAudit.faults(stage.getScene())));
-                        found.forEach(f -> faults.add(where + f));
+                        if (tabs != null) {
+                            robot.interact(() -> tabs.getSelectionModel().select(0));
+                        }
                     }
                 }
             }
