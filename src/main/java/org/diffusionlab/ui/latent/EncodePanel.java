@@ -104,6 +104,8 @@ final class EncodePanel extends VBox {
         kl.getStyleClass().add("equation-numbers");
         kl.setWrapText(true);
         kl.setMaxWidth(Double.MAX_VALUE);
+        numbers.visibleProperty().bind(model.encoderPresentProperty());   // no "draw and press Encode" then
+        numbers.managedProperty().bind(numbers.visibleProperty());
         Tip.of(messages, "latent.reparameterisation").tex(REPARAMETERISED + ", \\quad \\varepsilon \\sim \\mathcal{N}(0, I)").on(equation);
         Tip.of(messages, "latent.posterior").tex(REPARAMETERISED).on(numbers);
         Tip.of(messages, "latent.kl").tex("\\mathrm{KL} = \\tfrac{1}{2} \\sum_k \\left(\\mu_k^2 + \\sigma_k^2 - 1 - \\log \\sigma_k^2\\right)").on(kl);

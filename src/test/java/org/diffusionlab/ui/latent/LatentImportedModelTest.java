@@ -93,6 +93,7 @@ class LatentImportedModelTest {
             assertTrue(robot.lookup(id).query().isDisabled(), id + " needs an encoder");
         }
         assertTrue(noEncoder.isVisible());
+        assertFalse(robot.lookup("#latent-posterior-numbers").query().isVisible(), "no hint to draw and press Encode");
         assertEquals(new Messages(Locale.ENGLISH).get("latent.encodeNeedsEncoder"), noEncoder.getText());
         assertTrue(noEncoder.getText().contains("no encoder"), noEncoder.getText());
         String vietnamese = new Messages(Messages.VIETNAMESE).get("latent.encodeNeedsEncoder");
@@ -109,6 +110,7 @@ class LatentImportedModelTest {
 
         robot.interact(() -> model.modelProperty().set(model.models().get(0)));   // back to the app's own: drawing is on again
         assertFalse(noEncoder.isVisible());
+        assertTrue(robot.lookup("#latent-posterior-numbers").query().isVisible());
         assertFalse(robot.lookup("#latent-encode").queryButton().isDisabled());
         assertFalse(robot.lookup("#latent-drawing").query().isDisabled());
     }
