@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.Locale;
 
 import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.stage.Stage;
 
 import org.diffusionlab.app.DiffusionLabApp;
@@ -71,6 +73,31 @@ class LatentImportedModelTest {
         assertTrue(vector.getText().startsWith("✓ Reproduces the outputs PyTorch stored"), vector.getText());
         assertEquals(10, robot.lookup(".check-passed").queryAll().size());
         robot.interact(() -> ((Stage) vector.getScene().getWindow()).close());
+    }
+
+    /** As checked by hand in a window: z₂₀ chosen on the 20-latent VAE, then back to a 2-latent one. */
+    @Test
+    void theDimensionBoxesOfferZ1ToZ20ForTheExportedVaeAndValidOnesAfterSwitchingBack(FxRobot robot) {
+        robot.interact(() -> model.openModel(Fixtures.path(Fixtures.VAE)));
+        ComboBox<?> x = robot.lookup("#latent-x-dimension").queryComboBox();
+        ComboBox<?> y = robot.lookup("#latent-y-dimension").queryComboBox();
+        assertEquals(20, x.getItems().size());
+        assertEquals(20, y.getItems().size());
+        assertEquals(List.of("z₁", "z₂"), List.of(buttonText(robot, x), buttonText(robot, y)));
+        robot.interact(() -> x.getSelectionModel().selectLast());
+        assertEquals(19, model.xDimensionProperty().get());
+        assertEquals("z₂₀", buttonText(robot, x));
+
+        robot.interact(() -> model.modelProperty().set(model.models().get(0)));   // the app's own, 2 latents
+        assertEquals(2, x.getItems().size());
+        assertEquals(0, model.xDimensionProperty().get());
+        assertEquals(1, model.yDimensionProperty().get());
+        assertEquals(List.of("z₁", "z₂"), List.of(buttonText(robot, x), buttonText(robot, y)));
+    }
+
+    private static String buttonText(FxRobot robot, ComboBox<?> box) {
+        return robot.lookup("#" + box.getId() + " .list-cell").queryAllAs(ListCell.class).stream()
+                .filter(c -> c.getParent() == box).findFirst().orElseThrow().getText();   // the box's button, not its list
     }
 
     @Test
