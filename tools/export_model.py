@@ -120,6 +120,14 @@ def traces_at_batch_one(module, inputs):
     return all(a.shape == e.shape and torch.allclose(a, e, atol=1e-5) for a, e in zip(actual, expected))
 
 
+def touch_parameters(module, inputs):
+    """Backpropagates from the part's outputs, so that the parameters it uses (and only those) get a .grad."""
+    with torch.enable_grad():
+        out = module(*inputs)
+        out = out if isinstance(out, (tuple, list)) else (out,)
+        sum(o.float().sum() for o in out).backward()
+
+
 def shape_of(tensor):
     return ["batch"] + list(tensor.shape[1:])
 
@@ -166,11 +174,13 @@ def export(args):
     stem = os.path.splitext(os.path.basename(args.out))[0]
     work = tempfile.mkdtemp(prefix="export-model-")
     graphs, tests, files = {}, {}, {}
+    model.zero_grad(set_to_none=True)
 
     def part(name, module, inputs, output_names):
         file = f"{stem}.{name}.onnx" if args.kind == "vae" else f"{stem}.onnx"
         outputs = run(module, inputs, output_names)
         export_graph(module, tuple(inputs.values()), list(inputs), output_names, os.path.join(work, file))
+        touch_parameters(module, tuple(inputs.values()))
         graphs[name], tests[name], files[file] = graph_entry(file, inputs, outputs), test_entry(inputs, outputs), None
 
     c, h, w = args.image
@@ -198,7 +208,8 @@ def export(args):
         if args.schedule == "linear":
             sidecar["schedule"].update(betaStart=args.beta_start, betaEnd=args.beta_end)
     sidecar["graphs"] = graphs
-    sidecar["parameters"] = sum(p.numel() for p in model.parameters())
+    sidecar["parameters"] = sum(p.numel() for p in model.parameters() if p.grad is not None)   # a decoder alone: its own
+    model.zero_grad(set_to_none=True)
     sidecar["exported"] = {"exporter": "tools/export_model.py", "torch": torch.__version__,
                            "python": platform.python_version(), "opset": OPSET, "module": os.path.basename(args.module),
                            "class": args.class_name}

@@ -2,6 +2,7 @@
 # Makes the imported-model test fixtures with tools/export_model.py (PyTorch 1.13, CPU, about two minutes):
 #   vae-784-400-20.zip      a 784-400-20 MLP VAE trained on the bundled digits (Bernoulli, logits), with encoder
 #   vae-784-400-20.reference.json   PyTorch's held-out -ELBO of it (see heldout_neg_elbo below)
+#   vae-decoder-2-64-784.zip        the decoder alone (--kind vae-decoder) of a 784-64-2 MLP VAE, briefly trained
 #   unet-tiny-28.zip        a small eps-prediction U-Net for 28x28 grey digits (int64 t from 0), briefly trained
 #   unet-tiny-28.ddim10.json        a DDIM-10 chain (eta = 0, x0-hat clipped) PyTorch ran from a fixed x_T
 #   unet-tiny-rgb32.zip     the same shape for 32x32 RGB (float t), untrained: the other image size
@@ -36,10 +37,10 @@ def digits():
     return torch.frombuffer(bytearray(data[16:]), dtype=torch.uint8).reshape(count, 784).float() / 255
 
 
-def train_vae(x, epochs=20):
+def train_vae(x, epochs=20, **sizes):
     from fixture_models import MlpVae
     torch.manual_seed(0)
-    vae = MlpVae()
+    vae = MlpVae(**sizes)
     opt = torch.optim.Adam(vae.parameters(), lr=1e-3)
     for epoch in range(epochs):
         for batch in x[torch.randperm(len(x))].split(128):
@@ -113,6 +114,8 @@ def main():
 
     if not os.path.exists(os.path.join(OUT, "vae-784-400-20.zip")):   # each fixture is made once; delete it to remake it
         make_vae(train, held, models, weights)
+    if not os.path.exists(os.path.join(OUT, "vae-decoder-2-64-784.zip")):
+        make_decoder(train, models, weights)
     if not os.path.exists(os.path.join(OUT, "unet-tiny-28.zip")):
         make_unet(train, models, weights)
     if not os.path.exists(os.path.join(OUT, "unet-tiny-rgb32.zip")):
@@ -132,6 +135,14 @@ def make_vae(train, held, models, weights):
     with open(os.path.join(OUT, "vae-784-400-20.reference.json"), "w") as f:
         json.dump(reference, f, indent=1)
     print("PyTorch held-out -ELBO:", reference)
+
+
+def make_decoder(train, models, weights):
+    """A decoder without its encoder: the Latent view's sliders, map and interpolation, and no draw-to-encode."""
+    torch.save(train_vae(train, epochs=10, hidden=64, latent=2).state_dict(), weights)
+    export(["--module", models, "--class", "MlpVae", "--init-args", '{"hidden": 64, "latent": 2}', "--weights", weights,
+            "--kind", "vae-decoder", "--image", "1x28x28", "--range", "0,1", "--latent", "2",
+            "--out", os.path.join(OUT, "vae-decoder-2-64-784.zip")])
 
 
 def make_unet(train, models, weights):

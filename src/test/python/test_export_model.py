@@ -35,6 +35,10 @@ def main(out):
     assert export_model.main(["--module", MODELS, "--class", "MlpVae", "--init-args", small, "--kind", "vae-decoder",
                               "--image", "1x28x28", "--range", "0,1", "--latent", "2", "--out", loose]) == 0
     assert os.path.exists(os.path.join(out, "decoder-only.onnx"))
+    with open(loose) as f:
+        meta = json.load(f)
+    assert meta["kind"] == "vae-decoder" and list(meta["graphs"]) == ["decoder"], meta["graphs"]
+    assert meta["parameters"] == 2 * 16 + 16 + 16 * 784 + 784, meta["parameters"]   # the decoder's alone, not the encoder's
 
     unet = os.path.join(out, "small-unet.zip")
     assert export_model.main(["--module", MODELS, "--class", "TinyUNet", "--init-args", '{"width": 8}', "--kind", "eps-unet",

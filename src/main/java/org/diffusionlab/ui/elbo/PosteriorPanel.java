@@ -86,7 +86,8 @@ final class PosteriorPanel extends BorderPane {
         VBox.setVgrow(below, Priority.ALWAYS);
         centre.setPadding(new Insets(10));
         setCenter(centre);
-        Observe.now(model.reportProperty(), this::show);
+        Observe.now(model.reportProperty(), report -> show(report, model.vaeBusyProperty().get()));
+        model.vaeBusyProperty().addListener(o -> show(model.reportProperty().get(), model.vaeBusyProperty().get()));
         model.firstPictureSecondsProperty().addListener(o -> showTiming(model));
         model.finishedSecondsProperty().addListener(o -> showTiming(model));
     }
@@ -106,6 +107,20 @@ final class PosteriorPanel extends BorderPane {
         list.valueProperty().bindBidirectional(model.vaeProperty());
         list.setMaxWidth(Double.MAX_VALUE);
         return list;
+    }
+
+    /** Nothing computed and nothing being computed (a VAE refused, or a failure): blank, the notice above says why. */
+    private void show(VaeElboReport report, boolean busy) {
+        if (report == null && !busy) {
+            figures.setText("");
+            verdict.setText("");
+            split.setTex(equations.split(Double.NaN, Double.NaN, Double.NaN));
+            grid.setTex(equations.grid(Double.NaN, Double.NaN));
+            plot.setGrid(null, null);
+            plot.set("", List.of(), List.of());
+            return;
+        }
+        show(report);
     }
 
     private void show(VaeElboReport report) {

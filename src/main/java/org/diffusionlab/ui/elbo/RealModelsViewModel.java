@@ -174,16 +174,19 @@ public final class RealModelsViewModel {
     public void requestPosterior() {
         long generation = vaeGeneration.incrementAndGet();
         ModelShelf.Entry<Vae> entry = vae.get();
+        boolean refused = entry != null && !entry.model().hasEncoder();   // a decoder alone (vae-decoder): no q(z|x), no ELBO
+        vaeBusy.set(entry != null && !refused);   // before the report goes: the panel tells "computing" from "nothing"
         report.set(null);
         requestedAt = System.nanoTime();
         firstPictureSeconds.set(Double.NaN);
         finishedSeconds.set(Double.NaN);
-        if (entry == null) {
-            vaeBusy.set(false);
+        if (refused) {
+            notice.set(Localized.error("elbo.vae.noEncoder", entry.name()));
+        }
+        if (!vaeBusy.get()) {
             return;
         }
         Input chosen = input.get();
-        vaeBusy.set(true);
         worker.submit("elbo-vae", () -> {
             float[] pixels = pixels(chosen, generation, vaeGeneration);
             NativeThreads.denseNetworks();   // as the elbo command runs: the same figures, and a diffusion job may have run

@@ -1,6 +1,7 @@
 package org.diffusionlab.ui.latent;
 
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
@@ -59,6 +60,17 @@ final class EncodePanel extends VBox {
         Tip.of(messages, "latent.undo").on(undo);
         Tip.of(messages, "latent.encode").tex(LatentView.ENCODER).on(encode);
         Tip.of(messages, "latent.loadImage").on(load);
+        // a decoder alone has no q(z|x): drawing, loading and encoding are off, and a line says why
+        for (Node needsEncoder : new Node[] {pad, brush, clear, undo, encode, load}) {
+            needsEncoder.disableProperty().bind(model.encoderPresentProperty().not());
+        }
+        Label noEncoder = new Label(messages.get("latent.encodeNeedsEncoder"));
+        noEncoder.setId("latent-no-encoder");
+        noEncoder.getStyleClass().add("notice-info");
+        noEncoder.setWrapText(true);
+        noEncoder.setMaxWidth(Double.MAX_VALUE);
+        noEncoder.visibleProperty().bind(model.encoderPresentProperty().not());
+        noEncoder.managedProperty().bind(noEncoder.visibleProperty());
         FlowPane buttons = new FlowPane(6, 6, clear, undo, encode, load);
         HBox brushRow = new HBox(6, new Label(messages.get("latent.brush")), brush);
         brushRow.setAlignment(Pos.CENTER_LEFT);
@@ -95,6 +107,8 @@ final class EncodePanel extends VBox {
         kl.getStyleClass().add("equation-numbers");
         kl.setWrapText(true);
         kl.setMaxWidth(Double.MAX_VALUE);
+        numbers.visibleProperty().bind(model.encoderPresentProperty());   // no "draw and press Encode" then
+        numbers.managedProperty().bind(numbers.visibleProperty());
         Tip.of(messages, "latent.reparameterisation").tex(REPARAMETERISED + ", \\quad \\varepsilon \\sim \\mathcal{N}(0, I)").on(equation);
         Tip.of(messages, "latent.posterior").tex(REPARAMETERISED).on(numbers);
         Tip.of(messages, "latent.kl").tex("\\mathrm{KL} = \\tfrac{1}{2} \\sum_k \\left(\\mu_k^2 + \\sigma_k^2 - 1 - \\log \\sigma_k^2\\right)").on(kl);
@@ -118,7 +132,7 @@ final class EncodePanel extends VBox {
             numbers.setText(rows.toString().stripTrailing());
             kl.setText(messages.format("latent.kl", Numbers.fixedArgument(q.klNats(), 2)));
         });
-        getChildren().addAll(top, brushRow, buttons, equation, numbers, kl);
+        getChildren().addAll(noEncoder, top, brushRow, buttons, equation, numbers, kl);
     }
 
     DrawingPad pad() {

@@ -31,6 +31,8 @@ final class InterpolatePanel extends VBox {
         Button toDrawing = new Button(messages.get("latent.toDrawing"));
         toDrawing.setId("latent-to-drawing");
         toDrawing.setOnAction(e -> model.interpolateFromDrawing(false));
+        fromDrawing.disableProperty().bind(model.encoderPresentProperty().not());
+        toDrawing.disableProperty().bind(model.encoderPresentProperty().not());
         Tip.of(messages, "latent.fromDrawing").on(fromDrawing);
         Tip.of(messages, "latent.toDrawing").on(toDrawing);
         Label ends = new Label();

@@ -10,6 +10,7 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -93,6 +94,7 @@ public final class LatentViewModel {
     private final IntegerProperty interpolationSteps = new SimpleIntegerProperty(this, "interpolationSteps", 8);
     private final ObjectProperty<Interpolation> interpolation = new SimpleObjectProperty<>(this, "interpolation");
     private final ObjectProperty<Localized> notice = new SimpleObjectProperty<>(this, "notice", Localized.NONE);
+    private final BooleanProperty encoderPresent = new SimpleBooleanProperty(this, "encoderPresent", true);
 
     public LatentViewModel(Worker worker, ModelShelf<Vae> vaes) {
         this.worker = worker;
@@ -141,6 +143,8 @@ public final class LatentViewModel {
     public IntegerProperty interpolationStepsProperty() { return interpolationSteps; }
     public ObjectProperty<Interpolation> interpolationProperty() { return interpolation; }
     public ObjectProperty<Localized> noticeProperty() { return notice; }
+    /** False for a decoder alone (an exported {@code vae-decoder}): drawing to encode, and interpolating from a drawing, are off. */
+    public ReadOnlyBooleanProperty encoderPresentProperty() { return encoderPresent; }
 
     public int latentSize() {
         return latent.size();
@@ -357,6 +361,7 @@ public final class LatentViewModel {
         encoded.set(null);
         posterior.set(null);
         interpolation.set(null);
+        encoderPresent.set(vae == null || vae.hasEncoder());
         if (vae == null) {
             return;
         }

@@ -1,5 +1,6 @@
 package org.diffusionlab.core.imported;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,14 +12,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.diffusionlab.core.diffusion.DiffusionModel;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * tools/export_model.py's test: runs src/test/python/test_export_model.py where python3 imports torch (skipped, with
- * the reason printed, where it does not — CI machines may lack PyTorch), then opens what it exported through the
- * app's checks.
+ * tools/export_model.py's tests: run src/test/python/test_export_model.py and README's diffusers example
+ * (test_readme_unet.py) where python3 imports torch (skipped, with the reason printed, where it does not — CI machines
+ * may lack PyTorch), then open what they exported through the app's checks.
  */
 class ExporterTest {
     /** The one on the path, then Debian's (python3-torch installs into it). */
@@ -30,11 +32,7 @@ class ExporterTest {
 
     @Test
     void theExporterWritesModelsTheAppAcceptsAndRefusesAFrozenBatch() throws Exception {
-        String python = PYTHONS.stream().filter(ExporterTest::importsTorch).findFirst().orElse(null);
-        if (python == null) {
-            System.out.println("ExporterTest skipped: no python3 here imports torch (install python3-torch to run it)");
-        }
-        Assumptions.assumeTrue(python != null, "no python3 here imports torch");
+        String python = torchPython();
         Process test = start(python, List.of("src/test/python/test_export_model.py", dir.toString()));
         assertTrue(test.waitFor(600, TimeUnit.SECONDS), "the exporter test did not finish in 10 minutes");
         String output = new String(test.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -45,6 +43,39 @@ class ExporterTest {
             assertTrue(inspection.passed(), file + ": " + inspection.checks());
         }
         assertTrue(Inspection.of(dir.resolve("small-unet.zip")).require().diffusion().isImported());
+    }
+
+    /**
+     * README's worked example for a diffusers {@code UNet2DModel}, its module and command read from README.md and run
+     * as written, with a stand-in for diffusers (not installed here) of the same constructor and call shape:
+     * {@code forward(sample, timestep)} returning an object whose {@code .sample} is ε̂.
+     */
+    @Test
+    void readmesDiffusersExampleExportsAModelTheAppAccepts() throws Exception {
+        String python = torchPython();
+        Process test = start(python, List.of("src/test/python/test_readme_unet.py", dir.toString()));
+        assertTrue(test.waitFor(600, TimeUnit.SECONDS), "the README example did not finish in 10 minutes");
+        String output = new String(test.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, test.exitValue(), output);
+        assertTrue(output.contains("README's diffusers example exported my-unet.zip"), output);
+        Inspection inspection = Inspection.of(dir.resolve("my-unet.zip"));
+        assertTrue(inspection.passed(), inspection.checks().toString());
+        assertEquals("eps-unet", inspection.info().kind());
+        DiffusionModel model = inspection.require().diffusion();
+        assertArrayEquals(new long[] {3, 32, 32}, model.sampleShape());
+        assertEquals(1000, model.schedule().steps());
+        Sidecar sidecar = inspection.sidecar();
+        float[] t = sidecar.testVector().inputs().get(ImportedKind.GraphPart.UNET).get("t");
+        assertArrayEquals(new float[] {0, 500, 999}, t, "--first-step 0: the network's t runs 0..T-1, as diffusers counts");
+    }
+
+    private String torchPython() {
+        String python = PYTHONS.stream().filter(ExporterTest::importsTorch).findFirst().orElse(null);
+        if (python == null) {
+            System.out.println("ExporterTest skipped: no python3 here imports torch (install python3-torch to run it)");
+        }
+        Assumptions.assumeTrue(python != null, "no python3 here imports torch");
+        return python;
     }
 
     private static boolean importsTorch(String python) {

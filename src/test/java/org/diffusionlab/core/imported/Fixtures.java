@@ -23,6 +23,8 @@ import org.diffusionlab.core.onnx.OnnxGraph;
  */
 public final class Fixtures {
     public static final String VAE = "vae-784-400-20.zip";
+    /** The decoder alone of a 784-64-2 MLP VAE (kind vae-decoder): no encoder. */
+    public static final String VAE_DECODER = "vae-decoder-2-64-784.zip";
     public static final String UNET = "unet-tiny-28.zip";
     public static final String UNET_RGB = "unet-tiny-rgb32.zip";
 

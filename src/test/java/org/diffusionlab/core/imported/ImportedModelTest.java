@@ -62,6 +62,38 @@ class ImportedModelTest {
         }
     }
 
+    @Test
+    void theExportedDecoderAlonePassesEveryCheckAndDecodesAsPyTorchDid() throws Exception {
+        Inspection inspection = Inspection.of(Fixtures.path(Fixtures.VAE_DECODER));
+        assertEquals(Check.ORDER, inspection.checks().stream().map(Check::id).toList());
+        assertTrue(inspection.passed(), inspection.checks().toString());
+        ModelInfo info = inspection.info();
+        assertEquals("vae-decoder", info.kind());
+        assertEquals(17, info.opset());
+        assertEquals(51_152, info.parameters());   // 2·64+64 + 64·784+784: the decoder's weights only
+        assertEquals(List.of(GraphPart.DECODER), List.copyOf(inspection.sidecar().testVector().inputs().keySet()));
+
+        Vae vae = inspection.require().vae();
+        assertFalse(vae.hasEncoder());
+        assertEquals(2, vae.architecture().latent());
+        assertEquals(784, vae.architecture().inputSize());
+        Sidecar.TestVector test = inspection.sidecar().testVector();
+        float[] z = test.inputs().get(GraphPart.DECODER).get("z");
+        float[] logits = test.outputs().get(GraphPart.DECODER).get("x_hat");
+        float[][] decoded = vae.decode(rows(z, 3));
+        float[] one = new float[784];
+        for (int i = 0; i < 3; i++) {
+            vae.decode(Arrays.copyOfRange(z, 2 * i, 2 * i + 2), one);   // batch 1 gives the row of batch 3
+            for (int j = 0; j < 784; j++) {
+                double pytorch = 1 / (1 + Math.exp(-logits[i * 784 + j]));
+                assertEquals(pytorch, decoded[i][j], 1e-4);
+                assertEquals(pytorch, one[j], 1e-4);
+            }
+        }
+        UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, () -> vae.encode(rows(new float[784], 1)));
+        assertTrue(e.getMessage().contains("no encoder"), e.getMessage());
+    }
+
     /** PyTorch's held-out −ELBO (100 draws of z per image) against this app's, 100 draws per image from its own seeds. */
     @Test
     void theHeldOutNegativeElboAgreesWithPyTorchsWithinATenthOfANat() throws Exception {

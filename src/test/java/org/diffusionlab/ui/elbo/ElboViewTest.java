@@ -3,6 +3,8 @@ package org.diffusionlab.ui.elbo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -13,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 
 import javafx.geometry.Point2D;
 import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.Slider;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
@@ -23,6 +27,8 @@ import org.diffusionlab.app.Cli;
 import org.diffusionlab.app.DiffusionLabApp;
 import org.diffusionlab.core.diffusion.DiffusionModel;
 import org.diffusionlab.core.elbo.ElboKeys;
+import org.diffusionlab.core.imported.Fixtures;
+import org.diffusionlab.core.imported.ImportedModel;
 import org.diffusionlab.core.io.Json;
 import org.diffusionlab.core.vae.Vae;
 import org.diffusionlab.core.vae.VaeFile;
@@ -161,6 +167,37 @@ class ElboViewTest {
             assertTrue(shown.contains("= " + figure + " "), key + " = " + figure + " not in: " + shown);
         }
         assertFalse(robot.lookup("#elbo-verdict").queryLabeled().getText().isEmpty());
+    }
+
+    @Test
+    void theRealVaePanelRefusesADecoderAloneSayingItNeedsAnEncoder(FxRobot robot) throws Exception {
+        Vae decoder = ImportedModel.open(Fixtures.path(Fixtures.VAE_DECODER)).vae();
+        robot.interact(() -> vaes.put(Fixtures.VAE_DECODER, ModelShelf.Origin.FILE, Localized.of("message.plain", "decoder"), decoder));
+        robot.clickOn("#elbo-tab-vae");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(view.posterior().plot().hasHeatMap(), "the bundled VAE first");
+        ComboBox<?> chooser = robot.lookup("#elbo-vae-model").queryComboBox();
+        robot.interact(() -> chooser.getSelectionModel().select(1));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertSame(decoder, real.vaeProperty().get().model());
+        Labeled notice = robot.lookup("#elbo-vae-notice").queryLabeled();
+        assertTrue(notice.isVisible());
+        assertTrue(notice.getStyleClass().contains("notice-error"), notice.getStyleClass().toString());
+        assertEquals(messages.format("elbo.vae.noEncoder", Fixtures.VAE_DECODER), notice.getText());
+        assertTrue(notice.getText().contains("needs its encoder q(z|x)"), notice.getText());
+        assertNull(real.reportProperty().get());
+        assertFalse(real.vaeBusyProperty().get(), "nothing is computed");
+        assertFalse(view.posterior().plot().hasHeatMap(), "the bundled VAE's heat map is not left beside the refusal");
+        assertEquals("", view.posterior().figuresText());
+        assertEquals("", robot.lookup("#elbo-verdict").queryLabeled().getText());
+        String vietnamese = new Messages(Messages.VIETNAMESE).format("elbo.vae.noEncoder", Fixtures.VAE_DECODER);
+        assertTrue(vietnamese.contains("cần bộ mã hoá q(z|x)"), vietnamese);
+
+        robot.interact(() -> chooser.getSelectionModel().select(0));   // a VAE with an encoder: computed again
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(view.posterior().plot().hasHeatMap());
+        assertFalse(view.posterior().figuresText().isEmpty());
+        assertTrue(notice.getText().isEmpty(), notice.getText());
     }
 
     @Test
