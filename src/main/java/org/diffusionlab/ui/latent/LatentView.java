@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
@@ -93,7 +94,10 @@ public final class LatentView extends BorderPane implements Page {
         FlowPane toolbar = new FlowPane(8, 6, new Label(messages.get("latent.xAxis")), x, new Label(messages.get("latent.yAxis")), y,
                 manifold, grid, scatter);
         toolbar.setAlignment(Pos.CENTER_LEFT);
-        Label hint = new Label(messages.get("latent.map.hint"));
+        scatter.disableProperty().bind(model.encoderPresentProperty().not());   // a decoder alone has no μ to plot
+        Label hint = new Label();
+        hint.textProperty().bind(Bindings.when(model.encoderPresentProperty()).then(messages.get("latent.map.hint"))
+                .otherwise(messages.get("latent.map.hintNoEncoder")));
         hint.getStyleClass().add("hint");
         hint.setWrapText(true);
         hint.setMaxWidth(Double.MAX_VALUE);

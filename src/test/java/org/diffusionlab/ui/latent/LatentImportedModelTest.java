@@ -116,9 +116,12 @@ class LatentImportedModelTest {
         assertNotNull(model.manifoldProperty().get(), "the map is decoded too");
         assertNotNull(model.interpolationProperty().get(), "interpolation between two prior draws");
 
-        for (String id : List.of("#latent-drawing", "#latent-encode", "#latent-from-drawing", "#latent-to-drawing")) {
+        for (String id : List.of("#latent-drawing", "#latent-encode", "#latent-from-drawing", "#latent-to-drawing",
+                "#latent-show-scatter")) {
             assertTrue(robot.lookup(id).query().isDisabled(), id + " needs an encoder");
         }
+        assertTrue(robot.lookup(".hint").queryAll().stream().map(n -> n instanceof Label l ? l.getText() : "").anyMatch(
+                new Messages(Locale.ENGLISH).get("latent.map.hintNoEncoder")::equals), "the map's hint promises no digits");
         assertTrue(noEncoder.isVisible());
         assertFalse(robot.lookup("#latent-posterior-numbers").query().isVisible(), "no hint to draw and press Encode");
         assertEquals(new Messages(Locale.ENGLISH).get("latent.encodeNeedsEncoder"), noEncoder.getText());
@@ -140,6 +143,7 @@ class LatentImportedModelTest {
         assertTrue(robot.lookup("#latent-posterior-numbers").query().isVisible());
         assertFalse(robot.lookup("#latent-encode").queryButton().isDisabled());
         assertFalse(robot.lookup("#latent-drawing").query().isDisabled());
+        assertFalse(robot.lookup("#latent-show-scatter").query().isDisabled());
     }
 
     @Test
