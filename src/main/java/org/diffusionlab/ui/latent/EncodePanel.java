@@ -90,6 +90,9 @@ final class EncodePanel extends VBox {
         resample.setOnAction(e -> model.resampleEpsilon());
         resample.disableProperty().bind(model.posteriorProperty().isNull());
         Tip.of(messages, "latent.resample").tex(REPARAMETERISED).on(resample);
+        // until something is encoded there is nothing to caption: the two pictures appear with their first result
+        input.visibleProperty().bind(model.posteriorProperty().isNotNull());
+        reconstruction.visibleProperty().bind(model.posteriorProperty().isNotNull());
         VBox result = new VBox(4, input, reconstruction, resample);
         result.setAlignment(Pos.TOP_CENTER);
         result.setPrefWidth(130);

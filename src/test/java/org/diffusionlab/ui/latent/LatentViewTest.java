@@ -2,6 +2,7 @@ package org.diffusionlab.ui.latent;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -160,10 +161,12 @@ class LatentViewTest {
     @Test
     void aDrawnStrokeThenEncodeShowsThePosterior(FxRobot robot) {
         var pad = robot.lookup("#latent-drawing").query();
+        assertFalse(robot.lookup("#latent-input").query().getParent().isVisible(), "no caption over an empty picture");
         robot.drag(pad, MouseButton.PRIMARY).moveBy(0, 40).moveBy(10, 20).drop();
         robot.clickOn("#latent-encode");
         LatentViewModel.Posterior q = model.posteriorProperty().get();
         assertNotNull(q);
+        assertTrue(robot.lookup("#latent-input").query().getParent().isVisible(), "the encoded picture, captioned");
         float[][] expected = vae.encode(new float[][] {MnistStyle.normalize(view.encodePanel().pad().pixels(), 28, 28)}).mean();
         assertArrayEquals(expected[0], q.mean(), 1e-5f);
         assertTrue(q.sigma()[0] > 0);
