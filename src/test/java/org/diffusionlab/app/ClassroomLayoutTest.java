@@ -185,7 +185,7 @@ class ClassroomLayoutTest {
             stage.setHeight(1080);
         });
         List<String> faults = new ArrayList<>();
-        int tips = 0;
+        int[] tips = {0};
         for (Locale language : List.of(Messages.ENGLISH, Messages.VIETNAMESE)) {
             robot.interact(() -> window.switchLanguage(language));
             for (Case c : cases()) {
@@ -194,15 +194,7 @@ class ClassroomLayoutTest {
                     window.show(c.page());
                 });
                 WaitForAsyncUtils.waitForFxEvents();
-                // the ELBO view's every tab, the others as they open
-                javafx.scene.control.TabPane tabs = c.page().equals("elbo")
-                        ? robot.lookup("#elbo-tabs").queryAs(javafx.scene.control.TabPane.class) : null;
-                for (int tab = 0; tab < (tabs == null ? 1 : tabs.getTabs().size()); tab++) {
-                    int index = tab;
-                    if (tabs != null) {
-                        robot.interact(() -> tabs.getSelectionModel().select(index));
-                        WaitForAsyncUtils.waitForFxEvents();
-                    }
+                onEveryTab(robot, c, tab -> {
                     int[] counted = new int[1];
                     List<String> found = new ArrayList<>();
                     robot.interact(() -> {
@@ -210,19 +202,16 @@ class ClassroomLayoutTest {
                         stage.getScene().getRoot().layout();
                         found.addAll(TipAudit.faults(stage.getScene(), window.messages(), counted));
                     });
-                    tips += counted[0];
-                    String where = c.name() + (tabs == null ? "" : " tab " + index) + " · " + language.getLanguage() + ": ";
+                    tips[0] += counted[0];
+                    String where = c.name() + tab + " · " + language.getLanguage() + ": ";
                     if (counted[0] < 10) {
                         faults.add(where + "only " + counted[0] + " tips");
                     }
                     found.stream().distinct().forEach(f -> faults.add(where + f));
-                }
-                if (tabs != null) {
-                    robot.interact(() -> tabs.getSelectionModel().select(0));
-                }
+                });
             }
         }
-        assertTrue(faults.isEmpty(), faults.size() + " faults in " + tips + " tips, the first:\n"
+        assertTrue(faults.isEmpty(), faults.size() + " faults in " + tips[0] + " tips, the first:\n"
                 + String.join("\n", faults.subList(0, Math.min(Integer.getInteger("tips.shown", 60), faults.size()))));
     }
 
@@ -336,17 +325,9 @@ class ClassroomLayoutTest {
                             window.show(c.page());
                         });
                         WaitForAsyncUtils.waitForFxEvents();
-                        // the ELBO view: every tab; the other views as they open
-                        javafx.scene.control.TabPane tabs = c.page().equals("elbo")
-                                ? robot.lookup("#elbo-tabs").queryAs(javafx.scene.control.TabPane.class) : null;
-                        for (int tab = 0; tab < (tabs == null ? 1 : tabs.getTabs().size()); tab++) {
-                            int index = tab;
-                            if (tabs != null) {
-                                robot.interact(() -> tabs.getSelectionModel().select(index));
-                                WaitForAsyncUtils.waitForFxEvents();
-                            }
+                        onEveryTab(robot, c, tab -> {
                             robot.interact(() -> stage.getScene().getRoot().layout());
-                            String where = configuration + (tabs == null ? "" : "tab " + (index + 1) + ": ");
+                            String where = configuration + (tab.isEmpty() ? "" : tab.strip() + ": ");
                             if (SNAPSHOTS != null) {
                                 robot.interact(() -> Snapshots.save(stage.getScene(), SNAPSHOTS.resolve(
                                         where.replaceAll("[^A-Za-z0-9]+", "-") + ".png")));
@@ -354,10 +335,7 @@ class ClassroomLayoutTest {
                             List<String> found = new ArrayList<>();
                             robot.interact(() -> found.addAll(LayoutAudit.faults(stage.getScene())));
                             found.forEach(f -> faults.add(where + f));
-                        }
-                        if (tabs != null) {
-                            robot.interact(() -> tabs.getSelectionModel().select(0));
-                        }
+                        });
                     }
                 }
             }
@@ -365,5 +343,22 @@ class ClassroomLayoutTest {
         faults.forEach(System.out::println);
         assertTrue(faults.isEmpty(), faults.size() + " layout faults at " + width + "×" + height + ", the first:\n"
                 + String.join("\n", faults.subList(0, Math.min(40, faults.size()))));
+    }
+
+    /** Runs {@code check} on the page as it is and, for the ELBO view, on each of its tabs in turn (" tab N"). */
+    private void onEveryTab(FxRobot robot, Case c, java.util.function.Consumer<String> check) {
+        javafx.scene.control.TabPane tabs = c.page().equals("elbo")
+                ? robot.lookup("#elbo-tabs").queryAs(javafx.scene.control.TabPane.class) : null;
+        for (int tab = 0; tab < (tabs == null ? 1 : tabs.getTabs().size()); tab++) {
+            int index = tab;
+            if (tabs != null) {
+                robot.interact(() -> tabs.getSelectionModel().select(index));
+                WaitForAsyncUtils.waitForFxEvents();
+            }
+            check.accept(tabs == null ? "" : " tab " + (index + 1));
+        }
+        if (tabs != null) {
+            robot.interact(() -> tabs.getSelectionModel().select(0));
+        }
     }
 }

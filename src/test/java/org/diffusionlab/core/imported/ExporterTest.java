@@ -32,12 +32,7 @@ class ExporterTest {
 
     @Test
     void theExporterWritesModelsTheAppAcceptsAndRefusesAFrozenBatch() throws Exception {
-        String python = torchPython();
-        Process test = start(python, List.of("src/test/python/test_export_model.py", dir.toString()));
-        assertTrue(test.waitFor(600, TimeUnit.SECONDS), "the exporter test did not finish in 10 minutes");
-        String output = new String(test.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, test.exitValue(), output);
-        assertTrue(output.contains("exporter test: 4 exports checked"), output);
+        runScript("test_export_model.py", "exporter test: 4 exports checked");
         for (String file : List.of("small-vae.zip", "decoder-only.json", "decoder-only.onnx", "small-unet.zip")) {
             Inspection inspection = Inspection.of(dir.resolve(file));
             assertTrue(inspection.passed(), file + ": " + inspection.checks());
@@ -52,12 +47,7 @@ class ExporterTest {
      */
     @Test
     void readmesDiffusersExampleExportsAModelTheAppAccepts() throws Exception {
-        String python = torchPython();
-        Process test = start(python, List.of("src/test/python/test_readme_unet.py", dir.toString()));
-        assertTrue(test.waitFor(600, TimeUnit.SECONDS), "the README example did not finish in 10 minutes");
-        String output = new String(test.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, test.exitValue(), output);
-        assertTrue(output.contains("README's diffusers example exported my-unet.zip"), output);
+        runScript("test_readme_unet.py", "README's diffusers example exported my-unet.zip");
         Inspection inspection = Inspection.of(dir.resolve("my-unet.zip"));
         assertTrue(inspection.passed(), inspection.checks().toString());
         assertEquals("eps-unet", inspection.info().kind());
@@ -67,6 +57,15 @@ class ExporterTest {
         Sidecar sidecar = inspection.sidecar();
         float[] t = sidecar.testVector().inputs().get(ImportedKind.GraphPart.UNET).get("t");
         assertArrayEquals(new float[] {0, 500, 999}, t, "--first-step 0: the network's t runs 0..T-1, as diffusers counts");
+    }
+
+    /** Runs one of src/test/python's scripts on {@link #dir} with a Python that has torch; it must end well, saying {@code done}. */
+    private void runScript(String script, String done) throws Exception {
+        Process test = start(torchPython(), List.of("src/test/python/" + script, dir.toString()));
+        assertTrue(test.waitFor(600, TimeUnit.SECONDS), script + " did not finish in 10 minutes");
+        String output = new String(test.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, test.exitValue(), output);
+        assertTrue(output.contains(done), output);
     }
 
     private String torchPython() {
