@@ -341,7 +341,7 @@ public final class ReverseViewModel {
             secondsPerStep = frames.size() == 1 ? stepped.seconds() : 0.8 * secondsPerStep + 0.2 * stepped.seconds();
             playback.availableProperty().set(available());
             status.set(Localized.of("reverse.status.computed", String.valueOf(frames.size()), String.valueOf(current.steps()),
-                    current.sampler().label(), Numbers.fixedArgument(1 / secondsPerStep, 0)));
+                    samplerLabel(current.sampler()), Numbers.fixedArgument(1 / secondsPerStep, 0)));
             if (frames.size() == 1 || playback.position() <= available()) {
                 show();
             }
@@ -425,4 +425,11 @@ public final class ReverseViewModel {
         return digits;
     }
 
+
+    /** The sampler's short name, a message argument with η in the reader's numbers: "DDIM-50 (η = 0,0)" in Vietnamese. */
+    static Object samplerLabel(Sampler sampler) {
+        return sampler instanceof Sampler.Ddim ddim
+                ? Localized.of("reverse.sampler.ddimLabel", String.valueOf(ddim.steps()), Numbers.fixedArgument(ddim.eta(), 1))
+                : sampler.label();
+    }
 }

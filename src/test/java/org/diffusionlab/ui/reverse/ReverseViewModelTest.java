@@ -8,10 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.diffusionlab.core.diffusion.DiffusionModel;
+import org.diffusionlab.core.diffusion.Sampler;
 import org.diffusionlab.core.nn.DenoiserSpec;
 import org.diffusionlab.core.schedule.NoiseSchedule;
 import org.diffusionlab.ui.common.ModelShelf;
 import org.diffusionlab.ui.common.text.Localized;
+import org.diffusionlab.ui.common.text.Messages;
+import org.diffusionlab.ui.common.text.Numbers;
 import org.diffusionlab.ui.common.work.HeldWorker;
 import org.diffusionlab.ui.common.work.ImmediateWorker;
 import org.diffusionlab.ui.common.work.Worker;
@@ -137,5 +140,14 @@ class ReverseViewModelTest {
         assertEquals("reverse.status.computed", status.key());
         assertEquals(List.of(computed, steps, sampler), status.arguments().subList(0, 3));
         assertEquals(4, status.arguments().size(), "and the compute rate in steps per second");
+    }
+
+    @Test
+    void theComputedStepsLineWritesEtaInTheReadersNumbers() {
+        Object ddim = ReverseViewModel.samplerLabel(new Sampler.Ddim(50, 0));
+        Localized line = Localized.of("reverse.status.computed", "31", "50", ddim, Numbers.fixedArgument(10, 0));
+        assertEquals("Đã tính 31 / 50 bước · DDIM-50 (η = 0,0) · 10 bước/s", line.render(new Messages(Messages.VIETNAMESE)));
+        assertEquals("Computed 31 of 50 steps · DDIM-50 (η = 0.0) · 10 steps/s", line.render(new Messages(Messages.ENGLISH)));
+        assertEquals("DDPM", ReverseViewModel.samplerLabel(new Sampler.Ddpm(false)));
     }
 }
