@@ -25,10 +25,13 @@ class EllipsePlot extends CanvasRegion {
     record Ellipse(double[] mean, double[] covariance, Color colour, String label) {
     }
 
-    protected double minX = -2.5;
-    protected double maxX = 2.5;
-    protected double minY = -2.5;
-    protected double maxY = 2.5;
+    /** The plotted square before anything is fitted to it: ±2.5 prior standard deviations. */
+    private static final double PRIOR_HALF = 2.5;
+
+    protected double minX = -PRIOR_HALF;
+    protected double maxX = PRIOR_HALF;
+    protected double minY = -PRIOR_HALF;
+    protected double maxY = PRIOR_HALF;
     private List<Ellipse> ellipses = List.of();
     private List<double[]> path = List.of();
     private String title = "";
@@ -42,6 +45,14 @@ class EllipsePlot extends CanvasRegion {
         this.ellipses = ellipses;
         this.path = path;
         draw();
+    }
+
+    /** Back to the square it starts with. */
+    protected void showPriorSquare() {
+        minX = -PRIOR_HALF;
+        maxX = PRIOR_HALF;
+        minY = -PRIOR_HALF;
+        maxY = PRIOR_HALF;
     }
 
     /** The square plot area: {left, top, side}. */

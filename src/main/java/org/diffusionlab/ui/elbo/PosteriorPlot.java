@@ -25,8 +25,9 @@ final class PosteriorPlot extends EllipsePlot {
      */
     void setGrid(PosteriorGrid grid, DiagonalGaussian q) {
         this.grid = grid;
-        if (grid == null) {
+        if (grid == null) {   // nothing to show (e.g. a refused model): the prior's square, not the last model's
             heat = null;
+            showPriorSquare();
             return;
         }
         int n = grid.n();

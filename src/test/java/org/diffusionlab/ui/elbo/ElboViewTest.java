@@ -1,5 +1,6 @@
 package org.diffusionlab.ui.elbo;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -188,6 +189,9 @@ class ElboViewTest {
         assertNull(real.reportProperty().get());
         assertFalse(real.vaeBusyProperty().get(), "nothing is computed");
         assertFalse(view.posterior().plot().hasHeatMap(), "the bundled VAE's heat map is not left beside the refusal");
+        double[] area = view.posterior().plot().area();
+        assertArrayEquals(new double[] {-2.5, -2.5}, view.posterior().plot().latentAt(area[0], area[1] + area[2]), 1e-9,
+                "the axes are the prior's square again, not the bundled VAE's posterior");
         assertEquals("", view.posterior().figuresText());
         assertEquals("", robot.lookup("#elbo-verdict").queryLabeled().getText());
         String vietnamese = new Messages(Messages.VIETNAMESE).format("elbo.vae.noEncoder", Fixtures.VAE_DECODER);
