@@ -38,7 +38,8 @@ class TranslationTest {
     /** Keys whose text is the same in both languages by nature: symbols, formulas, names, acronyms. */
     private static final Set<String> SAME_IN_BOTH = Set.of("app.title", "language.en", "language.vi", "message.plain",
             "menu.presentationSize.percent", "forward.source.file.rgb", "forward.xt", "train.chart.kl", "latent.sample",
-            "latent.xAxis", "latent.yAxis", "reverse.start.t", "reverse.sampler.ddpm", "reverse.sampler.ddim", "latent.ends",
+            "latent.xAxis", "latent.yAxis", "reverse.start.t", "reverse.sampler.ddpm", "reverse.sampler.ddim", "reverse.sampler.ddimLabel",
+            "latent.ends",
             "equation.forward.jump", "equation.forward.step", "equation.reverse.ddpm", "equation.reverse.ddim",
             "model.vae", "model.fromFile", "forward.seed", "train.seed", "reverse.section.seed", "elbo.seed", // "seed" stays "seed"
             "page.elbo", "elbo.q", "elbo.iwae", "elbo.chord.weightAxis");
