@@ -4,6 +4,7 @@ import java.util.function.Supplier;
 
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
@@ -155,17 +156,11 @@ public final class Tip {
         tooltip.setShowDuration(Duration.seconds(30));
         tooltip.getStyleClass().add("tip");
         tooltip.setStyle("-fx-font-size: " + FONT_SIZE * scale + "px;");
-        ObservableValue<String> now = value == null ? null
-                : value.map(shown -> "\n" + messages.format("tip.now", shown)).orElse("");
-        ObservableValue<String> under = hover == null ? null
-                : hover.textProperty().map(shown -> "\n" + messages.format("tip.under", shown)).orElse("");
-        if (now == null && under == null) {
+        if (value == null && hover == null) {
             tooltip.setText(meaning());
-        } else if (under == null) {
-            tooltip.textProperty().bind(now.map(line -> meaning() + line));
-        } else if (now == null) {
-            tooltip.textProperty().bind(under.map(line -> meaning() + line));
         } else {
+            ObservableValue<String> now = line("tip.now", value);
+            ObservableValue<String> under = line("tip.under", hover == null ? null : hover.textProperty());
             tooltip.textProperty().bind(Bindings.createStringBinding(() -> meaning() + now.getValue() + under.getValue(), now, under));
         }
         if (tex != null) {
@@ -174,6 +169,11 @@ public final class Tip {
             tooltip.setContentDisplay(ContentDisplay.TOP);
             Typeset.later(tex, Theme.current().ink(), (float) (TEX_SIZE * scale), formula::setImage);
         }
+    }
+
+    /** "\n" and the message {@code key} with what {@code shown} says, or "" while it says nothing (or there is none). */
+    private ObservableValue<String> line(String key, ObservableValue<String> shown) {
+        return shown == null ? new SimpleStringProperty("") : shown.map(text -> "\n" + messages.format(key, text)).orElse("");
     }
 
     /** What the control itself shows as its value (null for a button, which has none). */

@@ -48,9 +48,10 @@ public final class PointCloudView extends CanvasRegion {
      * point is shown or the position is outside the square.
      */
     public float[] nearestPoint(double x, double y) {
-        double side = Math.min(getWidth(), getHeight());
-        double left = (getWidth() - side) / 2;
-        double top = (getHeight() - side) / 2;
+        double[] square = square();
+        double left = square[0];
+        double top = square[1];
+        double side = square[2];
         if (points.length < 2 || side <= 0 || x < left || y < top || x > left + side || y > top + side) {
             return null;
         }
@@ -69,12 +70,19 @@ public final class PointCloudView extends CanvasRegion {
         return new float[] {points[best], points[best + 1]};
     }
 
+    /** The plotted square, centred in the view: {left, top, side}. */
+    private double[] square() {
+        double side = Math.min(getWidth(), getHeight());
+        return new double[] {(getWidth() - side) / 2, (getHeight() - side) / 2, side};
+    }
+
     @Override
     protected void draw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
-        double side = Math.min(getWidth(), getHeight());
-        double left = (getWidth() - side) / 2;
-        double top = (getHeight() - side) / 2;
+        double[] square = square();
+        double left = square[0];
+        double top = square[1];
+        double side = square[2];
         g.clearRect(0, 0, getWidth(), getHeight());
         Theme theme = Theme.current();
         g.setFill(Theme.fx(theme.plotBackground()));

@@ -54,9 +54,10 @@ public class RasterView extends Region {
         if (value == null || getWidth() <= 0 || getHeight() <= 0) {
             return null;
         }
-        double scale = Math.min(getWidth() / value.width(), getHeight() / value.height());
-        double left = Math.floor((getWidth() - value.width() * scale) / 2);
-        double top = Math.floor((getHeight() - value.height() * scale) / 2);
+        double[] placed = placement(value, getWidth(), getHeight());
+        double left = placed[0];
+        double top = placed[1];
+        double scale = placed[2];
         int column = (int) Math.floor((x - left) / scale);
         int row = (int) Math.floor((y - top) / scale);
         return column < 0 || row < 0 || column >= value.width() || row >= value.height() ? null : new int[] {column, row};
@@ -84,16 +85,22 @@ public class RasterView extends Region {
         }
         image.getPixelWriter().setPixels(0, 0, value.width(), value.height(), PixelFormat.getIntArgbInstance(),
                 value.argb(), 0, value.width());
-        double scale = Math.min(width / value.width(), height / value.height());
-        double w = value.width() * scale;
-        double h = value.height() * scale;
-        double x = Math.floor((width - w) / 2);
-        double y = Math.floor((height - h) / 2);
+        double[] placed = placement(value, width, height);
+        double x = placed[0];
+        double y = placed[1];
+        double w = value.width() * placed[2];
+        double h = value.height() * placed[2];
         g.setImageSmoothing(false);
         g.drawImage(image, x, y, w, h);
         g.setStroke(Color.gray(0.5, 0.6));
         g.setLineWidth(1);
         g.strokeRect(x - 0.5, y - 0.5, w + 1, h + 1);
+    }
+
+    /** Where the picture is drawn in a {@code width × height} view: {left, top, scale}, whole pixels of the screen. */
+    private static double[] placement(Raster value, double width, double height) {
+        double scale = Math.min(width / value.width(), height / value.height());
+        return new double[] {Math.floor((width - value.width() * scale) / 2), Math.floor((height - value.height() * scale) / 2), scale};
     }
 
     @Override
